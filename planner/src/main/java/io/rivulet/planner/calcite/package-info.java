@@ -1,0 +1,2 @@
+/** Planner internals: calcite. */
+package io.rivulet.planner.calcite;

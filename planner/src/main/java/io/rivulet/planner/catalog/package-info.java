@@ -1,0 +1,2 @@
+/** The catalog of streams, tables and views. */
+package io.rivulet.planner.catalog;

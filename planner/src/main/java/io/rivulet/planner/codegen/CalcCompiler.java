@@ -1,0 +1,154 @@
+package io.rivulet.planner.codegen;
+
+import io.rivulet.runtime.RivuletException;
+import io.rivulet.runtime.RivuletException.Category;
+import io.rivulet.runtime.batch.Batch;
+import io.rivulet.runtime.batch.BatchBuilder;
+import io.rivulet.runtime.operator.calc.BatchFunction;
+import io.rivulet.runtime.type.Schema;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.enumerable.JavaRowFormat;
+import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
+import org.apache.calcite.adapter.enumerable.RexToLixTranslator;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.linq4j.tree.BlockBuilder;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.linq4j.tree.ParameterExpression;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLocalRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.util.ImmutableBitSet;
+import org.codehaus.janino.ClassBodyEvaluator;
+
+/**
+ * Compiles a Calc's {@link RexProgram} into a {@link BatchFunction}: Calcite's own expression
+ * translator writes Java for one row (so every Calcite function works), Janino compiles it, and a
+ * loop applies it to the rows of a batch. Pure column selections compile to a zero-copy projection.
+ */
+public final class CalcCompiler {
+  private static final Map<String, Class<?>> COMPILED = new ConcurrentHashMap<>();
+
+  private CalcCompiler() {}
+
+  public static BatchFunction compile(
+      RexProgram program, JavaTypeFactory typeFactory, Schema inputSchema, Schema outputSchema) {
+    int[] selected = selectedColumns(program);
+    if (selected != null) {
+      return input -> input.project(selected).withSchema(outputSchema);
+    }
+    RowFunction function = generate(program, typeFactory);
+    ImmutableBitSet used = RelOptUtil.InputFinder.bits(program.getExprList(), null);
+    return new RowAtATime(function, used.toArray(), inputSchema.size(), outputSchema);
+  }
+
+  /** The input columns a program only selects (no filter, no computation), or null. */
+  private static int[] selectedColumns(RexProgram program) {
+    if (program.getCondition() != null) {
+      return null;
+    }
+    List<RexLocalRef> projects = program.getProjectList();
+    int[] columns = new int[projects.size()];
+    for (int i = 0; i < columns.length; i++) {
+      RexNode expression = program.expandLocalRef(projects.get(i));
+      if (!(expression instanceof RexInputRef input)) {
+        return null;
+      }
+      columns[i] = input.getIndex();
+    }
+    return columns;
+  }
+
+  private static RowFunction generate(RexProgram program, JavaTypeFactory typeFactory) {
+    ParameterExpression input = Expressions.parameter(Object[].class, "input");
+    RexToLixTranslator.InputGetter getter =
+        new RexToLixTranslator.InputGetterImpl(
+            input,
+            PhysTypeImpl.of(typeFactory, program.getInputRowType(), JavaRowFormat.ARRAY, false));
+    BlockBuilder body = new BlockBuilder();
+    if (program.getCondition() != null) {
+      Expression condition =
+          RexToLixTranslator.translateCondition(
+              program, typeFactory, body, getter, null, SqlConformanceEnum.DEFAULT);
+      body.add(
+          Expressions.ifThen(
+              Expressions.not(condition),
+              Expressions.return_(null, Expressions.constant(null))));
+    }
+    List<Expression> projects =
+        RexToLixTranslator.translateProjects(
+            program,
+            typeFactory,
+            SqlConformanceEnum.DEFAULT,
+            body,
+            null,
+            DataContext.ROOT,
+            getter,
+            null);
+    List<Expression> boxed = new ArrayList<>(projects.size());
+    for (Expression project : projects) {
+      boxed.add(Expressions.box(project));
+    }
+    body.add(Expressions.return_(null, Expressions.newArrayInit(Object.class, boxed)));
+    String source =
+        Expressions.toString(
+            Expressions.methodDecl(
+                Modifier.PUBLIC,
+                Object[].class,
+                "apply",
+                List.of(DataContext.ROOT, input),
+                body.toBlock()));
+    try {
+      Class<?> compiled = COMPILED.computeIfAbsent(source, CalcCompiler::cook);
+      return (RowFunction) compiled.getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot instantiate generated code:\n" + source, e);
+    }
+  }
+
+  private static Class<?> cook(String source) {
+    ClassBodyEvaluator evaluator = new ClassBodyEvaluator();
+    evaluator.setParentClassLoader(CalcCompiler.class.getClassLoader());
+    evaluator.setImplementedInterfaces(new Class<?>[] {RowFunction.class});
+    try {
+      evaluator.cook(source);
+    } catch (Exception e) {
+      throw new RivuletException(
+          Category.UNSUPPORTED,
+          "cannot compile an expression (" + e.getMessage() + "); generated code:\n" + source,
+          e);
+    }
+    return evaluator.getClazz();
+  }
+
+  /** Applies a row function to each row of a batch, reading only the columns it uses. */
+  private record RowAtATime(
+      RowFunction function, int[] usedColumns, int inputWidth, Schema outputSchema)
+      implements BatchFunction {
+
+    @Override
+    public Batch apply(Batch batch) {
+      int rows = batch.rowCount();
+      BatchBuilder output = new BatchBuilder(outputSchema, rows);
+      Object[] row = new Object[inputWidth];
+      for (int r = 0; r < rows; r++) {
+        for (int column : usedColumns) {
+          row[column] = batch.get(r, column);
+        }
+        Object[] result = function.apply(EvaluationContext.INSTANCE, row);
+        if (result != null) {
+          output.appendRow(result, batch.kind(r));
+        }
+      }
+      return output.build();
+    }
+  }
+}

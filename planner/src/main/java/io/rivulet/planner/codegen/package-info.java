@@ -1,0 +1,2 @@
+/** Planner internals: codegen. */
+package io.rivulet.planner.codegen;

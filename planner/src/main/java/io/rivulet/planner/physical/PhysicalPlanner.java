@@ -1,0 +1,391 @@
+package io.rivulet.planner.physical;
+
+import io.rivulet.planner.calcite.SourceTable;
+import io.rivulet.planner.calcite.TypeMapping;
+import io.rivulet.planner.catalog.Column;
+import io.rivulet.planner.catalog.SourceObject;
+import io.rivulet.planner.codegen.CalcCompiler;
+import io.rivulet.runtime.RivuletException;
+import io.rivulet.runtime.RivuletException.Category;
+import io.rivulet.runtime.batch.Batch;
+import io.rivulet.runtime.connector.Connector;
+import io.rivulet.runtime.connector.ConnectorContext;
+import io.rivulet.runtime.connector.Connectors;
+import io.rivulet.runtime.connector.Options;
+import io.rivulet.runtime.exec.ValuesSource;
+import io.rivulet.runtime.operator.aggregate.AggregateCall;
+import io.rivulet.runtime.operator.aggregate.AggregateKind;
+import io.rivulet.runtime.operator.aggregate.GroupAggregateFactory;
+import io.rivulet.runtime.operator.calc.CalcFactory;
+import io.rivulet.runtime.operator.time.ProcessingTimeFactory;
+import io.rivulet.runtime.operator.unnest.UnnestFactory;
+import io.rivulet.runtime.plan.ExchangeNode;
+import io.rivulet.runtime.plan.OperatorNode;
+import io.rivulet.runtime.plan.PhysicalNode;
+import io.rivulet.runtime.plan.ScanNode;
+import io.rivulet.runtime.plan.UnionNode;
+import io.rivulet.runtime.type.Schema;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.Calc;
+import org.apache.calcite.rel.core.Correlate;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.TableFunctionScan;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.core.Uncollect;
+import org.apache.calcite.rel.core.Union;
+import org.apache.calcite.rel.core.Values;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCorrelVariable;
+import org.apache.calcite.rex.RexFieldAccess;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.sql.SqlKind;
+
+/**
+ * Lowers a normalised logical plan (Calcs, aggregates, unions, scans, unnests) into a physical
+ * micro-batch plan: stateless operators stay fused, stateful ones get a hash exchange on their
+ * keys in front. Whatever cannot run on an unbounded stream is rejected here, with the reason.
+ */
+public final class PhysicalPlanner {
+  private final JavaTypeFactory typeFactory;
+  private final Clock clock;
+
+  public PhysicalPlanner(JavaTypeFactory typeFactory, Clock clock) {
+    this.typeFactory = typeFactory;
+    this.clock = clock;
+  }
+
+  public PhysicalNode lower(RelNode rel) {
+    if (rel instanceof TableScan scan) {
+      return scan(scan);
+    } else if (rel instanceof Calc calc) {
+      return calc(calc);
+    } else if (rel instanceof Aggregate aggregate) {
+      return aggregate(aggregate);
+    } else if (rel instanceof Union union) {
+      return union(union);
+    } else if (rel instanceof Values values) {
+      return values(values);
+    } else if (rel instanceof Correlate correlate) {
+      return unnest(correlate);
+    } else if (rel instanceof Sort sort) {
+      throw sortError(sort);
+    } else if (rel instanceof Join) {
+      throw unsupported("joins are not supported yet");
+    } else if (rel instanceof TableFunctionScan) {
+      throw unsupported("window table functions (TUMBLE, HOP, SESSION) are not supported yet");
+    }
+    throw unsupported("the operator " + rel.getRelTypeName() + " is not supported");
+  }
+
+  private static RivuletException unsupported(String message) {
+    return new RivuletException(Category.UNSUPPORTED, message);
+  }
+
+  private RivuletException sortError(Sort sort) {
+    boolean unbounded = Boundedness.isUnbounded(sort.getInput());
+    if (!unbounded) {
+      return unsupported("ORDER BY and LIMIT are not supported yet");
+    }
+    if (sort.getCollation().getFieldCollations().isEmpty()) {
+      return unsupported(
+          "LIMIT on an unbounded stream is not supported: the stream never ends; aggregate it"
+              + " instead, or read a bounded table");
+    }
+    return unsupported(
+        "ORDER BY on an unbounded stream needs a window: a stream never ends, so it cannot be"
+            + " sorted as a whole; remove ORDER BY or sort within a windowed aggregate");
+  }
+
+  private PhysicalNode scan(TableScan scan) {
+    SourceTable table = scan.getTable().unwrap(SourceTable.class);
+    if (table == null) {
+      throw unsupported("cannot read " + scan.getTable().getQualifiedName());
+    }
+    SourceObject source = table.source();
+    RelDataType rowType = scan.getRowType();
+    Schema fullSchema = TypeMapping.toSchema(rowType);
+    List<Integer> physicalIndexes = new ArrayList<>();
+    List<Integer> processingTime = new ArrayList<>();
+    for (int i = 0; i < source.columns().size(); i++) {
+      (source.columns().get(i).proctime() ? processingTime : physicalIndexes).add(i);
+    }
+    Schema physicalSchema =
+        fullSchema.project(physicalIndexes.stream().mapToInt(Integer::intValue).toArray());
+    Options options = new Options(source.describe(), source.options());
+    Connector connector = Connectors.of(options);
+    Optional<ScanNode.EventTime> eventTime =
+        source
+            .watermark()
+            .map(
+                watermark ->
+                    new ScanNode.EventTime(
+                        physicalSchema.indexOf(watermark.column()).orElseThrow(),
+                        watermark.delay().toMillis()));
+    ScanNode.SourceProvider provider =
+        config ->
+            connector.createSource(
+                new ConnectorContext(
+                    source.name(),
+                    physicalSchema,
+                    options,
+                    false,
+                    config.parallelism(),
+                    config.maxRowsPerBatch(),
+                    config.console()));
+    PhysicalNode node =
+        new ScanNode(source.name(), describe(source.options()), physicalSchema, provider, eventTime);
+    if (!processingTime.isEmpty()) {
+      node =
+          new OperatorNode(
+              node,
+              new ProcessingTimeFactory(
+                  fullSchema, processingTime.stream().mapToInt(Integer::intValue).toArray(), clock),
+              fullSchema,
+              false);
+    }
+    return node;
+  }
+
+  private static String describe(Map<String, String> options) {
+    return options.entrySet().stream()
+        .map(e -> e.getKey().equals("connector") ? e.getValue() : e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining(", "));
+  }
+
+  private PhysicalNode calc(Calc calc) {
+    RexProgram program = calc.getProgram();
+    for (RexNode expression : program.getExprList()) {
+      if (expression instanceof RexCall call) {
+        SqlKind kind = call.getKind();
+        if (kind == SqlKind.TUMBLE || kind == SqlKind.HOP || kind == SqlKind.SESSION) {
+          throw unsupported("group windows (TUMBLE, HOP, SESSION) are not supported yet");
+        }
+      }
+    }
+    PhysicalNode input = lower(calc.getInput());
+    Schema outputSchema = TypeMapping.toSchema(calc.getRowType());
+    CalcFactory factory =
+        new CalcFactory(
+            CalcCompiler.compile(program, typeFactory, input.schema(), outputSchema),
+            Explain.calc(program));
+    return new OperatorNode(input, factory, outputSchema, input.changelog());
+  }
+
+  private PhysicalNode aggregate(Aggregate aggregate) {
+    if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
+      throw unsupported("GROUPING SETS, ROLLUP and CUBE are not supported yet");
+    }
+    PhysicalNode input = lower(aggregate.getInput());
+    Schema outputSchema = TypeMapping.toSchema(aggregate.getRowType());
+    int[] keys = aggregate.getGroupSet().toArray();
+    List<AggregateCall> calls = new ArrayList<>();
+    List<org.apache.calcite.rel.core.AggregateCall> relCalls = aggregate.getAggCallList();
+    for (int i = 0; i < relCalls.size(); i++) {
+      org.apache.calcite.rel.core.AggregateCall call = relCalls.get(i);
+      if (call.filterArg >= 0) {
+        throw unsupported("aggregate FILTER (WHERE ...) is not supported yet");
+      }
+      AggregateKind kind =
+          switch (call.getAggregation().getKind()) {
+            case COUNT -> call.getArgList().isEmpty() ? AggregateKind.COUNT_STAR : AggregateKind.COUNT;
+            case SUM, SUM0 -> AggregateKind.SUM;
+            case MIN -> AggregateKind.MIN;
+            case MAX -> AggregateKind.MAX;
+            case AVG -> AggregateKind.AVG;
+            default ->
+                throw unsupported(
+                    "the aggregate function " + call.getAggregation().getName()
+                        + " is not supported; use COUNT, SUM, MIN, MAX or AVG");
+          };
+      if (call.getArgList().size() > 1) {
+        throw unsupported(call.getAggregation().getName() + " over several columns is not supported");
+      }
+      int argument = call.getArgList().isEmpty() ? -1 : call.getArgList().get(0);
+      calls.add(
+          new AggregateCall(
+              kind,
+              argument,
+              call.isDistinct(),
+              outputSchema.type(keys.length + i),
+              outputSchema.field(keys.length + i).name()));
+    }
+    GroupAggregateFactory factory =
+        new GroupAggregateFactory(input.schema(), keys, calls, outputSchema, input.changelog());
+    boolean unbounded = Boundedness.isUnbounded(aggregate.getInput());
+    return new OperatorNode(ExchangeNode.hash(input, keys), factory, outputSchema, true, unbounded);
+  }
+
+  private PhysicalNode union(Union union) {
+    if (!union.all) {
+      throw unsupported(
+          "UNION without ALL must remember every row to remove duplicates; use UNION ALL, or"
+              + " SELECT DISTINCT over it");
+    }
+    Schema schema = TypeMapping.toSchema(union.getRowType());
+    List<PhysicalNode> inputs = new ArrayList<>();
+    for (RelNode input : union.getInputs()) {
+      inputs.add(lower(input));
+    }
+    boolean anyExchange = inputs.stream().anyMatch(PhysicalPlanner::readsExchange);
+    if (anyExchange) {
+      // A stage reads either sources or exchanges: move source-reading inputs behind an exchange.
+      List<PhysicalNode> aligned = new ArrayList<>();
+      for (PhysicalNode input : inputs) {
+        aligned.add(
+            readsExchange(input)
+                ? input
+                : new ExchangeNode(input, ExchangeNode.Distribution.ROUND_ROBIN, new int[0]));
+      }
+      inputs = aligned;
+    }
+    return new UnionNode(inputs, schema);
+  }
+
+  /** Whether the stage fragment ending at {@code node} reads an exchange (not a source). */
+  private static boolean readsExchange(PhysicalNode node) {
+    if (node instanceof ExchangeNode) {
+      return true;
+    }
+    if (node instanceof ScanNode) {
+      return false;
+    }
+    return node.inputs().stream().anyMatch(PhysicalPlanner::readsExchange);
+  }
+
+  private PhysicalNode values(Values values) {
+    Schema schema = TypeMapping.toSchema(values.getRowType());
+    List<Object[]> rows = new ArrayList<>();
+    for (List<RexLiteral> tuple : values.getTuples()) {
+      Object[] row = new Object[tuple.size()];
+      for (int i = 0; i < row.length; i++) {
+        row[i] = literalValue(tuple.get(i), values.getRowType().getFieldList().get(i).getType());
+      }
+      rows.add(row);
+    }
+    Batch batch = Batch.ofRows(schema, rows);
+    return new ScanNode(
+        "values", rows.size() + " rows", schema, config -> new ValuesSource(batch), Optional.empty());
+  }
+
+  private Object literalValue(RexLiteral literal, RelDataType type) {
+    if (literal.isNull()) {
+      return null;
+    }
+    Class<?> javaClass = (Class<?>) typeFactory.getJavaClass(type);
+    if (javaClass.isPrimitive()) {
+      javaClass = org.apache.calcite.linq4j.tree.Primitive.box(javaClass);
+    }
+    return literal.getValueAs(javaClass);
+  }
+
+  private PhysicalNode unnest(Correlate correlate) {
+    RelNode right = correlate.getRight();
+    if (!(right instanceof Uncollect uncollect)) {
+      throw unsupported("correlated subqueries are not supported yet");
+    }
+    RexNode arrayExpression = null;
+    if (uncollect.getInput() instanceof Calc calc
+        && calc.getProgram().getProjectList().size() == 1
+        && calc.getProgram().getCondition() == null
+        && calc.getInput() instanceof Values) {
+      arrayExpression = calc.getProgram().expandLocalRef(calc.getProgram().getProjectList().get(0));
+    }
+    if (arrayExpression == null) {
+      throw unsupported(
+          "UNNEST is supported over an expression of the row, e.g. CROSS JOIN UNNEST(SPLIT(line, ' '))");
+    }
+    if (correlate.getJoinType() != JoinRelType.INNER && correlate.getJoinType() != JoinRelType.LEFT) {
+      throw unsupported("only CROSS JOIN UNNEST and LEFT JOIN UNNEST are supported");
+    }
+    // The array is an expression over the correlated row: evaluate it as an extra column.
+    RexNode overInput =
+        arrayExpression.accept(
+            new RexShuttle() {
+              @Override
+              public RexNode visitFieldAccess(RexFieldAccess access) {
+                if (access.getReferenceExpr() instanceof RexCorrelVariable) {
+                  return new RexInputRef(access.getField().getIndex(), access.getType());
+                }
+                return super.visitFieldAccess(access);
+              }
+            });
+    PhysicalNode input = lower(correlate.getLeft());
+    RelDataType leftType = correlate.getLeft().getRowType();
+    int leftWidth = leftType.getFieldCount();
+    int elementColumns = uncollect.withOrdinality ? 2 : 1;
+    Schema outputSchema = TypeMapping.toSchema(correlate.getRowType());
+    if (outputSchema.size() != leftWidth + elementColumns) {
+      throw unsupported("UNNEST of arrays of rows is not supported yet");
+    }
+    boolean outer = correlate.getJoinType() == JoinRelType.LEFT;
+    if (overInput instanceof RexInputRef column) {
+      return new OperatorNode(
+          input,
+          new UnnestFactory(outputSchema, column.getIndex(), outer, uncollect.withOrdinality),
+          outputSchema,
+          input.changelog());
+    }
+    RexBuilder rexBuilder = correlate.getCluster().getRexBuilder();
+    List<RexNode> projects = new ArrayList<>();
+    List<String> names = new ArrayList<>(leftType.getFieldNames());
+    for (int i = 0; i < leftWidth; i++) {
+      projects.add(rexBuilder.makeInputRef(correlate.getLeft(), i));
+    }
+    projects.add(overInput);
+    names.add("$unnest");
+    RexProgram program = RexProgram.create(leftType, projects, null, names, rexBuilder);
+    Schema withArray = TypeMapping.toSchema(program.getOutputRowType());
+    PhysicalNode arrays =
+        new OperatorNode(
+            input,
+            new CalcFactory(
+                CalcCompiler.compile(program, typeFactory, input.schema(), withArray),
+                Explain.calc(program)),
+            withArray,
+            input.changelog());
+    Schema unnested = withArray.concat(outputSchema.project(tail(outputSchema, leftWidth)));
+    PhysicalNode flattened =
+        new OperatorNode(
+            arrays,
+            new UnnestFactory(unnested, leftWidth, outer, uncollect.withOrdinality),
+            unnested,
+            input.changelog());
+    int[] keep = new int[outputSchema.size()];
+    for (int i = 0; i < keep.length; i++) {
+      keep[i] = i < leftWidth ? i : i + 1;
+    }
+    String description =
+        "Calc(project=["
+            + String.join(", ", outputSchema.names())
+            + "])";
+    return new OperatorNode(
+        flattened,
+        new CalcFactory(batch -> batch.project(keep).withSchema(outputSchema), description),
+        outputSchema,
+        input.changelog());
+  }
+
+  private static int[] tail(Schema schema, int from) {
+    int[] indexes = new int[schema.size() - from];
+    for (int i = 0; i < indexes.length; i++) {
+      indexes[i] = from + i;
+    }
+    return indexes;
+  }
+}

@@ -1,0 +1,2 @@
+/** Planner internals: physical. */
+package io.rivulet.planner.physical;

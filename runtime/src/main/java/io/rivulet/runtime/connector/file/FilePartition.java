@@ -1,0 +1,159 @@
+package io.rivulet.runtime.connector.file;
+
+import io.rivulet.runtime.RivuletException;
+import io.rivulet.runtime.RivuletException.Category;
+import io.rivulet.runtime.batch.Batch;
+import io.rivulet.runtime.batch.BatchBuilder;
+import io.rivulet.runtime.connector.SourcePartition;
+import io.rivulet.runtime.format.FormatException;
+import io.rivulet.runtime.format.RecordParser;
+import io.rivulet.runtime.format.RecordScanner;
+import io.rivulet.runtime.type.Schema;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One byte range of one file, read record by record across micro-batches.
+ *
+ * <p>Ranges are cut on line boundaries the way Hadoop's line reader cuts them: a range that does
+ * not start at 0 skips everything up to and including its first line feed (the previous range
+ * reads that line), and a range reads every record that starts at or before its end, finishing the
+ * last one past the end. So each line is read by exactly one range, as long as no CSV field holds
+ * a line break in a file large enough to be split.
+ */
+final class FilePartition implements SourcePartition {
+  private static final Logger LOG = LoggerFactory.getLogger(FilePartition.class);
+  private static final int MAX_EXPECTED_ROWS = 4096;
+
+  private final Path file;
+  private final String displayPath;
+  private final long start;
+  private final long end;
+  private final Schema schema;
+  private final FileSourceOptions options;
+  private final String id;
+
+  private RecordParser parser;
+  private RecordScanner scanner;
+  private boolean headerPending;
+  private volatile boolean exhausted;
+  private volatile long skippedRows;
+
+  FilePartition(
+      Path file, String displayPath, long start, long end, Schema schema, FileSourceOptions options) {
+    this.file = file;
+    this.displayPath = displayPath;
+    this.start = start;
+    this.end = end;
+    this.schema = schema;
+    this.options = options;
+    this.id = displayPath + "[" + start + ".." + end + ")";
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public synchronized Batch read(int maxRows) {
+    if (exhausted || maxRows <= 0) {
+      return Batch.empty(schema);
+    }
+    BatchBuilder builder = new BatchBuilder(schema, Math.min(maxRows, MAX_EXPECTED_ROWS));
+    try {
+      if (scanner == null) {
+        open();
+      }
+      while (builder.rowCount() < maxRows) {
+        if (!scanner.next() || scanner.offset() > end) {
+          finish();
+          break;
+        }
+        if (headerPending) {
+          headerPending = false;
+          continue;
+        }
+        try {
+          parser.parse(scanner.buffer(), scanner.start(), scanner.end(), builder);
+        } catch (FormatException e) {
+          malformed(e);
+        }
+      }
+    } catch (IOException e) {
+      finish();
+      throw new RivuletException(
+          Category.CONNECTOR, "cannot read " + displayPath + ": " + e.getMessage(), e);
+    } catch (FormatException e) {
+      // Only the scanner throws here: a record too long to hold, which skipping cannot get past.
+      finish();
+      throw new RivuletException(
+          Category.INPUT, "cannot read " + displayPath + ": " + e.getMessage(), e);
+    }
+    return builder.build();
+  }
+
+  @Override
+  public boolean exhausted() {
+    return exhausted;
+  }
+
+  @Override
+  public long skippedRows() {
+    return skippedRows;
+  }
+
+  /** Stops reading and releases the file; the partition is exhausted. */
+  synchronized void close() {
+    finish();
+  }
+
+  private void open() throws IOException {
+    parser = RecordParser.create(options.format(), schema, options.delimiter());
+    FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+    try {
+      channel.position(start);
+      scanner = new RecordScanner(channel, start, parser);
+      if (start != 0) {
+        scanner.skipLine();
+      }
+    } catch (IOException e) {
+      channel.close();
+      throw e;
+    }
+    headerPending = start == 0 && options.header();
+  }
+
+  private void malformed(FormatException e) {
+    String message =
+        "malformed " + options.format().optionName() + " row in " + displayPath + " " + where()
+            + ": " + e.getMessage();
+    if (!options.skipMalformed()) {
+      throw new RivuletException(
+          Category.INPUT, message + " \u2014 fix the row or set 'on-error' = 'skip'", e);
+    }
+    skippedRows++;
+    LOG.debug("skipped {}", message);
+  }
+
+  /** Where the current record is: its line, or for a range not at the file's start its byte. */
+  private String where() {
+    return start == 0 ? "line " + scanner.line() : "at byte " + scanner.offset();
+  }
+
+  private void finish() {
+    exhausted = true;
+    if (scanner != null) {
+      try {
+        scanner.close();
+      } catch (IOException e) {
+        LOG.warn("cannot close {}: {}", displayPath, e.toString());
+      }
+      scanner = null;
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The connector contracts (sources, partitions, sinks, options) and the registry of connectors. */
+package io.rivulet.runtime.connector;

@@ -1,0 +1,33 @@
+package io.rivulet.runtime.exec;
+
+import java.io.PrintStream;
+import java.time.Duration;
+
+/**
+ * How a query runs.
+ *
+ * @param parallelism worker threads, and partitions of stages after an exchange
+ * @param batchInterval how often a micro-batch starts when sources have no backlog
+ * @param maxRowsPerBatch the most rows read from one source partition per micro-batch
+ * @param console where console sinks print
+ */
+public record QueryConfig(
+    int parallelism, Duration batchInterval, int maxRowsPerBatch, PrintStream console) {
+
+  public QueryConfig {
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be at least 1, not " + parallelism);
+    }
+    if (maxRowsPerBatch < 1) {
+      throw new IllegalArgumentException("batch.max-rows must be at least 1, not " + maxRowsPerBatch);
+    }
+  }
+
+  public static QueryConfig defaults() {
+    return new QueryConfig(
+        Runtime.getRuntime().availableProcessors(),
+        Duration.ofSeconds(1),
+        Integer.MAX_VALUE,
+        System.out);
+  }
+}

@@ -1,0 +1,88 @@
+package io.rivulet.runtime.exec;
+
+import io.rivulet.runtime.batch.Batch;
+import io.rivulet.runtime.operator.Collector;
+import io.rivulet.runtime.operator.Operator;
+import io.rivulet.runtime.operator.OperatorContext;
+import io.rivulet.runtime.plan.ExchangeNode;
+import io.rivulet.runtime.plan.OperatorNode;
+import io.rivulet.runtime.plan.PhysicalNode;
+import io.rivulet.runtime.plan.ScanNode;
+import io.rivulet.runtime.plan.UnionNode;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The running operators of one stage for one partition: input pushed into a leaf flows up
+ * through the fused operators into the stage's output. Lives as long as the query, so that
+ * operator state survives from one micro-batch to the next.
+ */
+final class TaskPipeline {
+  private final Map<PhysicalNode, Collector> leafInputs = new IdentityHashMap<>();
+  private final List<Operator> operators = new ArrayList<>();
+  private final List<Collector> operatorOutputs = new ArrayList<>();
+
+  TaskPipeline(PhysicalNode root, Collector output, OperatorContext context) {
+    build(root, output, context);
+    for (Operator operator : operators) {
+      operator.open(context);
+    }
+  }
+
+  private void build(PhysicalNode node, Collector downstream, OperatorContext context) {
+    if (node instanceof ScanNode || node instanceof ExchangeNode) {
+      leafInputs.put(node, downstream);
+    } else if (node instanceof UnionNode union) {
+      union.inputs().forEach(input -> build(input, downstream, context));
+    } else {
+      OperatorNode operatorNode = (OperatorNode) node;
+      Operator operator = operatorNode.factory().create(context);
+      Collector input =
+          batch -> {
+            if (!batch.isEmpty()) {
+              operator.process(batch, downstream);
+            }
+          };
+      build(operatorNode.input(), input, context);
+      // Added after its inputs, so the list runs bottom-up: an operator's end-of-batch output
+      // reaches the operators above it before they end their own batch.
+      operators.add(operator);
+      operatorOutputs.add(downstream);
+    }
+  }
+
+  /** Pushes a batch into the leaf {@code leaf} (a scan or exchange node of this stage). */
+  void push(PhysicalNode leaf, Batch batch) {
+    if (!batch.isEmpty()) {
+      leafInputs.get(leaf).collect(batch);
+    }
+  }
+
+  void endBatch(long watermark) {
+    for (int i = 0; i < operators.size(); i++) {
+      operators.get(i).endBatch(watermark, operatorOutputs.get(i));
+    }
+  }
+
+  void finish() {
+    for (int i = 0; i < operators.size(); i++) {
+      operators.get(i).finish(operatorOutputs.get(i));
+    }
+  }
+
+  long stateSize() {
+    long size = 0;
+    for (Operator operator : operators) {
+      size += operator.stateSize();
+    }
+    return size;
+  }
+
+  void close() {
+    for (Operator operator : operators) {
+      operator.close();
+    }
+  }
+}

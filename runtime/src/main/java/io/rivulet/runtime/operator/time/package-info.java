@@ -1,0 +1,2 @@
+/** Operators about time: processing-time attributes. */
+package io.rivulet.runtime.operator.time;

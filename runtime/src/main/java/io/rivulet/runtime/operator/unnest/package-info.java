@@ -1,0 +1,2 @@
+/** Flattening array columns into rows (UNNEST). */
+package io.rivulet.runtime.operator.unnest;

@@ -1,0 +1,2 @@
+/** Run-time types and schemas. */
+package io.rivulet.runtime.type;
