@@ -243,7 +243,7 @@ public final class MicroBatchQuery {
             watermark,
             stateSize(),
             skippedRows(),
-            0,
+            lateRows(),
             stageMillis));
     if (last) {
       return BatchOutcome.FINAL;
@@ -468,7 +468,9 @@ public final class MicroBatchQuery {
 
   private <T> List<T> runAll(List<? extends Callable<T>> tasks) throws Exception {
     if (tasks.size() == 1) {
-      return List.of(tasks.get(0).call());
+      List<T> single = new ArrayList<>(1);
+      single.add(tasks.get(0).call());
+      return single;
     }
     List<Future<T>> futures = new ArrayList<>();
     for (Callable<T> task : tasks) {
@@ -499,6 +501,16 @@ public final class MicroBatchQuery {
       }
     }
     return size;
+  }
+
+  private long lateRows() {
+    long late = 0;
+    for (List<TaskPipeline> pipelines : exchangePipelines.values()) {
+      for (TaskPipeline pipeline : pipelines) {
+        late += pipeline.lateRows();
+      }
+    }
+    return late;
   }
 
   private long skippedRows() {

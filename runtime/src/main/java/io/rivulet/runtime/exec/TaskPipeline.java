@@ -80,6 +80,14 @@ final class TaskPipeline {
     return size;
   }
 
+  long lateRows() {
+    long late = 0;
+    for (Operator operator : operators) {
+      late += operator.lateRows();
+    }
+    return late;
+  }
+
   void close() {
     for (Operator operator : operators) {
       operator.close();

@@ -34,4 +34,9 @@ public interface Operator {
   default long stateSize() {
     return 0;
   }
+
+  /** How many input rows this instance dropped so far because they came after their window closed. */
+  default long lateRows() {
+    return 0;
+  }
 }

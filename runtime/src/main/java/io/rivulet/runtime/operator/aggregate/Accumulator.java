@@ -72,6 +72,16 @@ public sealed interface Accumulator
     retract(type.fromDouble(value));
   }
 
+  /**
+   * Adds everything {@code other} holds, as if each of its values had been added here (after this
+   * accumulator's own values); {@code other} is left as it was. Session windows use it to join two
+   * sessions that a row bridges.
+   *
+   * @param other an accumulator created for the same call and argument type
+   * @throws IllegalArgumentException when {@code other} computes another aggregate
+   */
+  void merge(Accumulator other);
+
   /** The aggregate over the values added and not retracted, or null where SQL says so. */
   Object result();
 }

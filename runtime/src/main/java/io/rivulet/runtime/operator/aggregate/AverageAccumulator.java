@@ -30,6 +30,14 @@ abstract sealed class AverageAccumulator implements Accumulator {
         : new OfLong(resultType);
   }
 
+  /** {@code other} as an average of the same class and result type, or the error for merging it. */
+  protected final <T extends AverageAccumulator> T sameKind(Accumulator other, Class<T> kind) {
+    if (!kind.isInstance(other) || ((AverageAccumulator) other).resultType != resultType) {
+      throw CountAccumulator.cannotMerge(this, other);
+    }
+    return kind.cast(other);
+  }
+
   /** An average of integers: a long sum divided with truncation. */
   static final class OfLong extends AverageAccumulator {
     private long sum;
@@ -62,6 +70,13 @@ abstract sealed class AverageAccumulator implements Accumulator {
     public void retractLong(long value, DataType type) {
       sum -= value;
       count--;
+    }
+
+    @Override
+    public void merge(Accumulator other) {
+      OfLong that = sameKind(other, OfLong.class);
+      sum += that.sum;
+      count += that.count;
     }
 
     @Override
@@ -116,6 +131,13 @@ abstract sealed class AverageAccumulator implements Accumulator {
     }
 
     @Override
+    public void merge(Accumulator other) {
+      OfDouble that = sameKind(other, OfDouble.class);
+      sum += that.sum;
+      count += that.count;
+    }
+
+    @Override
     public Object result() {
       return count == 0 ? null : resultType.fromDouble(sum / count);
     }
@@ -143,6 +165,13 @@ abstract sealed class AverageAccumulator implements Accumulator {
         count--;
         sum = count == 0 ? BigDecimal.ZERO : sum.subtract(SumAccumulator.toDecimal(value));
       }
+    }
+
+    @Override
+    public void merge(Accumulator other) {
+      OfDecimal that = sameKind(other, OfDecimal.class);
+      sum = sum.add(that.sum);
+      count += that.count;
     }
 
     @Override

@@ -18,6 +18,16 @@ final class CountAccumulator implements Accumulator {
     return resultType;
   }
 
+  /** The error for merging accumulators of different aggregates, shared by all accumulators. */
+  static IllegalArgumentException cannotMerge(Accumulator target, Accumulator other) {
+    return new IllegalArgumentException(
+        "cannot merge "
+            + other.getClass().getSimpleName()
+            + " into "
+            + target.getClass().getSimpleName()
+            + "; both must be created for the same aggregate call");
+  }
+
   @Override
   public void accumulate(Object value) {
     if (value != null) {
@@ -50,6 +60,14 @@ final class CountAccumulator implements Accumulator {
   @Override
   public void retractDouble(double value, DataType type) {
     count--;
+  }
+
+  @Override
+  public void merge(Accumulator other) {
+    if (!(other instanceof CountAccumulator that) || that.resultType != resultType) {
+      throw cannotMerge(this, other);
+    }
+    count += that.count;
   }
 
   @Override

@@ -42,6 +42,14 @@ final class CountStarAccumulator implements Accumulator {
   }
 
   @Override
+  public void merge(Accumulator other) {
+    if (!(other instanceof CountStarAccumulator that) || that.resultType != resultType) {
+      throw CountAccumulator.cannotMerge(this, other);
+    }
+    count += that.count;
+  }
+
+  @Override
   public Object result() {
     return resultType.fromLong(count);
   }

@@ -30,6 +30,14 @@ abstract sealed class SumAccumulator implements Accumulator {
         : new OfLong(resultType);
   }
 
+  /** {@code other} as a sum of the same class and result type, or the error for merging it. */
+  protected final <T extends SumAccumulator> T sameKind(Accumulator other, Class<T> kind) {
+    if (!kind.isInstance(other) || ((SumAccumulator) other).resultType != resultType) {
+      throw CountAccumulator.cannotMerge(this, other);
+    }
+    return kind.cast(other);
+  }
+
   /** The exact decimal of a numeric value of any type. */
   static BigDecimal toDecimal(Object value) {
     if (value instanceof BigDecimal decimal) {
@@ -77,6 +85,13 @@ abstract sealed class SumAccumulator implements Accumulator {
     public void retractLong(long value, DataType type) {
       sum -= value;
       count--;
+    }
+
+    @Override
+    public void merge(Accumulator other) {
+      OfLong that = sameKind(other, OfLong.class);
+      sum += that.sum;
+      count += that.count;
     }
 
     @Override
@@ -131,6 +146,13 @@ abstract sealed class SumAccumulator implements Accumulator {
     }
 
     @Override
+    public void merge(Accumulator other) {
+      OfDouble that = sameKind(other, OfDouble.class);
+      sum += that.sum;
+      count += that.count;
+    }
+
+    @Override
     public Object result() {
       return count == 0 ? null : resultType.fromDouble(sum);
     }
@@ -170,6 +192,13 @@ abstract sealed class SumAccumulator implements Accumulator {
     public void retractLong(long value, DataType type) {
       count--;
       sum = count == 0 ? BigDecimal.ZERO : sum.subtract(BigDecimal.valueOf(value));
+    }
+
+    @Override
+    public void merge(Accumulator other) {
+      OfDecimal that = sameKind(other, OfDecimal.class);
+      sum = sum.add(that.sum);
+      count += that.count;
     }
 
     @Override
