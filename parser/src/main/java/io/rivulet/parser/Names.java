@@ -2,6 +2,7 @@ package io.rivulet.parser;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
@@ -34,6 +35,11 @@ final class Names {
         return SyntaxErrors.IDENTIFIER_START.contains(token.getType());
     }
 
+    /** Returns a word in upper case, for comparisons and lookups that ignore case. */
+    static String upper(String word) {
+        return word.toUpperCase(Locale.ROOT);
+    }
+
     /** Returns a dotted setting path's words joined with '.', identifiers unquoted and keywords as written. */
     static String path(RivuletSqlParser.SettingPathContext context) {
         List<String> names = new ArrayList<>();
@@ -62,8 +68,8 @@ final class Names {
     }
 
     private static void collect(ParseTree tree, List<Token> tokens) {
-        if (tree instanceof TerminalNode) {
-            tokens.add(((TerminalNode) tree).getSymbol());
+        if (tree instanceof TerminalNode terminal) {
+            tokens.add(terminal.getSymbol());
             return;
         }
         for (int i = 0; i < tree.getChildCount(); i++) {

@@ -31,12 +31,10 @@ final class QueryErrors {
      * @param start where the query text starts in the whole script
      */
     static ParseException translate(SqlParseException error, String sql, Position start) {
-        if (error.getCause() instanceof org.apache.calcite.sql.parser.impl.ParseException) {
-            org.apache.calcite.sql.parser.impl.ParseException cause =
-                    (org.apache.calcite.sql.parser.impl.ParseException) error.getCause();
-            if (cause.currentToken != null && cause.currentToken.next != null) {
-                return unexpectedToken(cause, sql, start);
-            }
+        if (error.getCause() instanceof org.apache.calcite.sql.parser.impl.ParseException cause
+                && cause.currentToken != null
+                && cause.currentToken.next != null) {
+            return unexpectedToken(cause, sql, start);
         }
         String message = error.getMessage() == null ? "invalid query" : error.getMessage();
         Position position = scriptPosition(error.getPos(), start);

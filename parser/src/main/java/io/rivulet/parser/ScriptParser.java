@@ -71,14 +71,14 @@ public final class ScriptParser {
 
     /** Parses every query of a statement with Calcite, so that syntax errors in queries surface now. */
     private static void checkQueries(Statement statement) {
-        if (statement instanceof QueryStatement) {
-            ((QueryStatement) statement).query().parse();
-        } else if (statement instanceof InsertStatement) {
-            ((InsertStatement) statement).query().parse();
-        } else if (statement instanceof CreateViewStatement) {
-            ((CreateViewStatement) statement).query().parse();
-        } else if (statement instanceof ExplainStatement) {
-            checkQueries(((ExplainStatement) statement).explained());
+        if (statement instanceof QueryStatement query) {
+            query.query().parse();
+        } else if (statement instanceof InsertStatement insert) {
+            insert.query().parse();
+        } else if (statement instanceof CreateViewStatement view) {
+            view.query().parse();
+        } else if (statement instanceof ExplainStatement explain) {
+            checkQueries(explain.explained());
         }
     }
 }

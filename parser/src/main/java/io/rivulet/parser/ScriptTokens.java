@@ -60,22 +60,17 @@ final class ScriptTokens {
         }
         // An unterminated token runs to the end of the script, so only the last one can be.
         Token last = tokens.get(tokens.size() - 1);
-        String detail;
-        switch (last.getType()) {
-            case RivuletSqlLexer.UNTERMINATED_STRING:
-                detail = "unterminated string: the closing quote (') is missing";
-                break;
-            case RivuletSqlLexer.UNTERMINATED_QUOTED_IDENTIFIER:
-                detail = "unterminated quoted identifier: the closing back-quote (`) is missing";
-                break;
-            case RivuletSqlLexer.UNTERMINATED_DOUBLE_QUOTED:
-                detail = "unterminated double-quoted text: the closing double quote (\") is missing";
-                break;
-            case RivuletSqlLexer.UNTERMINATED_BLOCK_COMMENT:
-                detail = "unterminated comment: the closing */ is missing";
-                break;
-            default:
-                return;
+        String detail = switch (last.getType()) {
+            case RivuletSqlLexer.UNTERMINATED_STRING -> "unterminated string: the closing quote (') is missing";
+            case RivuletSqlLexer.UNTERMINATED_QUOTED_IDENTIFIER ->
+                    "unterminated quoted identifier: the closing back-quote (`) is missing";
+            case RivuletSqlLexer.UNTERMINATED_DOUBLE_QUOTED ->
+                    "unterminated double-quoted text: the closing double quote (\") is missing";
+            case RivuletSqlLexer.UNTERMINATED_BLOCK_COMMENT -> "unterminated comment: the closing */ is missing";
+            default -> null;
+        };
+        if (detail == null) {
+            return;
         }
         throw new ParseException(detail, position(last), SyntaxErrors.shorten(last.getText()));
     }

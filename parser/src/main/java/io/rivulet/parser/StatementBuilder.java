@@ -64,7 +64,7 @@ final class StatementBuilder extends RivuletSqlBaseVisitor<Statement> {
             Set<String> seen = new HashSet<>();
             for (RivuletSqlParser.IdentifierContext identifier : context.columnNameList().identifier()) {
                 String name = Names.identifier(identifier);
-                if (!seen.add(SyntaxErrors.upper(name))) {
+                if (!seen.add(Names.upper(name))) {
                     throw SyntaxErrors.at(identifier.start, "duplicate column " + SyntaxErrors.quote(name)
                             + "; column names are compared ignoring case");
                 }
@@ -121,7 +121,7 @@ final class StatementBuilder extends RivuletSqlBaseVisitor<Statement> {
 
     @Override
     public Statement visitShowStatement(RivuletSqlParser.ShowStatementContext context) {
-        ShowStatement.Kind kind = ShowStatement.Kind.valueOf(SyntaxErrors.upper(context.kind.getText()));
+        ShowStatement.Kind kind = ShowStatement.Kind.valueOf(Names.upper(context.kind.getText()));
         return new ShowStatement(kind, text(context), position(context));
     }
 
@@ -132,7 +132,7 @@ final class StatementBuilder extends RivuletSqlBaseVisitor<Statement> {
 
     @Override
     public Statement visitDropStatement(RivuletSqlParser.DropStatementContext context) {
-        DropStatement.Kind kind = DropStatement.Kind.valueOf(SyntaxErrors.upper(context.kind.getText()));
+        DropStatement.Kind kind = DropStatement.Kind.valueOf(Names.upper(context.kind.getText()));
         return new DropStatement(
                 kind, Names.identifier(context.name), context.ifExists() != null, text(context), position(context));
     }

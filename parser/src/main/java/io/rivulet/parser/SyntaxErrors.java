@@ -2,7 +2,6 @@ package io.rivulet.parser;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.ATN;
 import org.antlr.v4.runtime.misc.IntervalSet;
@@ -77,16 +76,12 @@ final class SyntaxErrors {
             listed = new ArrayList<>(items.subList(0, MAXIMUM_LISTED - 2));
             listed.add("...");
         }
-        switch (listed.size()) {
-            case 0:
-                return "";
-            case 1:
-                return "expected " + listed.get(0);
-            case 2:
-                return "expected " + listed.get(0) + " or " + listed.get(1);
-            default:
-                return "expected one of: " + String.join(", ", listed);
-        }
+        return switch (listed.size()) {
+            case 0 -> "";
+            case 1 -> "expected " + listed.get(0);
+            case 2 -> "expected " + listed.get(0) + " or " + listed.get(1);
+            default -> "expected one of: " + String.join(", ", listed);
+        };
     }
 
     private static List<String> describe(IntervalSet expected, ParseTree context) {
@@ -139,25 +134,23 @@ final class SyntaxErrors {
     }
 
     private static String tokenName(int type, ParseTree context) {
-        switch (type) {
-            case RivuletSqlParser.INSERT:
-                return "INSERT INTO";
-            case RivuletSqlParser.PLAN:
-                return "PLAN FOR";
-            case RivuletSqlParser.OR:
-                return "OR REPLACE";
-            case RivuletSqlParser.STOP:
-                return "STOP QUERY";
-            case RivuletSqlParser.IF:
-                return within(context, RivuletSqlParser.DropStatementContext.class) ? "IF EXISTS" : "IF NOT EXISTS";
-            default:
+        return switch (type) {
+            case RivuletSqlParser.INSERT -> "INSERT INTO";
+            case RivuletSqlParser.PLAN -> "PLAN FOR";
+            case RivuletSqlParser.OR -> "OR REPLACE";
+            case RivuletSqlParser.STOP -> "STOP QUERY";
+            case RivuletSqlParser.IF ->
+                    within(context, RivuletSqlParser.DropStatementContext.class) ? "IF EXISTS" : "IF NOT EXISTS";
+            default -> {
+                // Punctuation shows as written, in quotes; keywords by name.
                 String literal = RivuletSqlParser.VOCABULARY.getLiteralName(type);
-                String symbolic = RivuletSqlParser.VOCABULARY.getSymbolicName(type);
                 if (literal != null && !Character.isLetter(literal.charAt(1))) {
-                    return literal;
+                    yield literal;
                 }
-                return symbolic == null ? RivuletSqlParser.VOCABULARY.getDisplayName(type) : symbolic;
-        }
+                String symbolic = RivuletSqlParser.VOCABULARY.getSymbolicName(type);
+                yield symbolic != null ? symbolic : RivuletSqlParser.VOCABULARY.getDisplayName(type);
+            }
+        };
     }
 
     private static boolean within(ParseTree context, Class<? extends ParseTree> rule) {
@@ -191,17 +184,12 @@ final class SyntaxErrors {
         while (root != null && root.getParent() != null) {
             root = root.getParent();
         }
-        if (root instanceof RivuletSqlParser.SingleStatementContext) {
-            RivuletSqlParser.StatementContext statement = ((RivuletSqlParser.SingleStatementContext) root).statement();
+        if (root instanceof RivuletSqlParser.SingleStatementContext single) {
+            RivuletSqlParser.StatementContext statement = single.statement();
             if (statement != null && statement.getChildCount() > 0) {
                 return statement.getChild(0);
             }
         }
         return null;
-    }
-
-    /** Returns the canonical upper-case spelling of a word, for comparisons that ignore case. */
-    static String upper(String word) {
-        return word.toUpperCase(Locale.ROOT);
     }
 }

@@ -52,7 +52,7 @@ record TableElements(List<ColumnDefinition> columns, Optional<WatermarkDefinitio
                 continue;
             }
             ColumnDefinition column = column(element.columnDefinition(), tokens);
-            if (columnsByName.putIfAbsent(SyntaxErrors.upper(column.name()), column) != null) {
+            if (columnsByName.putIfAbsent(Names.upper(column.name()), column) != null) {
                 throw SyntaxErrors.at(element.start, "duplicate column " + SyntaxErrors.quote(column.name())
                         + "; column names are compared ignoring case");
             }
@@ -61,7 +61,7 @@ record TableElements(List<ColumnDefinition> columns, Optional<WatermarkDefinitio
         Optional<WatermarkDefinition> watermark = Optional.empty();
         if (watermarkContext != null) {
             WatermarkDefinition definition = watermark(watermarkContext, tokens);
-            if (!columnsByName.containsKey(SyntaxErrors.upper(definition.column()))) {
+            if (!columnsByName.containsKey(Names.upper(definition.column()))) {
                 throw SyntaxErrors.at(watermarkContext.column.start, "WATERMARK FOR names "
                         + SyntaxErrors.quote(definition.column()) + ", which is not a column of this stream");
             }
@@ -98,7 +98,7 @@ record TableElements(List<ColumnDefinition> columns, Optional<WatermarkDefinitio
         List<Token> expressionTokens = Names.tokens(expression);
         boolean isProctime = expressionTokens.size() == 3
                 && expressionTokens.get(0).getType() == RivuletSqlParser.IDENTIFIER
-                && SyntaxErrors.upper(expressionTokens.get(0).getText()).equals("PROCTIME")
+                && Names.upper(expressionTokens.get(0).getText()).equals("PROCTIME")
                 && expressionTokens.get(1).getType() == RivuletSqlParser.LEFT_PARENTHESIS
                 && expressionTokens.get(2).getType() == RivuletSqlParser.RIGHT_PARENTHESIS;
         if (!isProctime) {
@@ -125,7 +125,7 @@ record TableElements(List<ColumnDefinition> columns, Optional<WatermarkDefinitio
                 && Names.isIdentifier(first)
                 && expressionTokens.get(1).getType() == RivuletSqlParser.MINUS
                 && expressionTokens.get(2).getType() == RivuletSqlParser.IDENTIFIER
-                && SyntaxErrors.upper(expressionTokens.get(2).getText()).equals("INTERVAL")
+                && Names.upper(expressionTokens.get(2).getText()).equals("INTERVAL")
                 && expressionTokens.get(3).getType() == RivuletSqlParser.STRING
                 && Character.isLetter(expressionTokens.get(4).getText().charAt(0))) {
             sameColumn(first, column);
@@ -146,7 +146,7 @@ record TableElements(List<ColumnDefinition> columns, Optional<WatermarkDefinitio
     }
 
     private static Duration delay(Token value, Token unit) {
-        String unitName = SyntaxErrors.upper(unit.getText());
+        String unitName = Names.upper(unit.getText());
         if (unitName.endsWith("S")) {
             unitName = unitName.substring(0, unitName.length() - 1);
         }

@@ -58,15 +58,15 @@ final class TypeSpecs {
     }
 
     private static TypeSpec base(RivuletSqlParser.BaseTypeContext context) {
-        if (context instanceof RivuletSqlParser.ArrayTypeContext) {
-            return TypeSpec.arrayOf(resolve(((RivuletSqlParser.ArrayTypeContext) context).type()));
+        if (context instanceof RivuletSqlParser.ArrayTypeContext array) {
+            return TypeSpec.arrayOf(resolve(array.type()));
         }
         if (context instanceof RivuletSqlParser.DoublePrecisionTypeContext) {
             return TypeSpec.of("DOUBLE");
         }
         RivuletSqlParser.NamedTypeContext named = (RivuletSqlParser.NamedTypeContext) context;
         String written = Names.identifier(named.identifier());
-        String alias = SyntaxErrors.upper(written);
+        String alias = Names.upper(written);
         String name = CANONICAL_NAMES.get(alias);
         if (name == null) {
             throw SyntaxErrors.at(named.start, "unknown type " + SyntaxErrors.quote(written)

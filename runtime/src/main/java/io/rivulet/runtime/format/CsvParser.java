@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
 /**
  * Reads CSV records (RFC 4180) straight from UTF-8 bytes into rows.
  *
- * <p>A field in double quotes may hold the delimiter, line breaks and doubled quotes; a quote
- * only opens a quoted field at the start of the field. An empty unquoted field is NULL, for
- * VARCHAR too; a quoted empty field {@code ""} is the empty string for VARCHAR and NULL for other
- * types. Spaces around values of types other than VARCHAR are ignored. An empty line is no row.
- * A record with more or fewer fields than the schema has columns is malformed.
+ * <p>A field in double quotes may hold the delimiter, line breaks and doubled quotes; a quote only
+ * opens a quoted field at the start of the field. An empty unquoted field is NULL, for VARCHAR too;
+ * a quoted empty field {@code ""} is the empty string for VARCHAR and NULL for other types. Spaces
+ * around values of types other than VARCHAR are ignored. An empty line is no row. A record with
+ * more or fewer fields than the schema has columns is malformed.
  */
 public final class CsvParser implements RecordParser {
   private static final byte QUOTE = '"';
@@ -50,7 +50,10 @@ public final class CsvParser implements RecordParser {
 
   /** Throws unless {@code delimiter} can separate CSV fields. */
   public static void checkDelimiter(char delimiter) {
-    if (delimiter == 0 || delimiter > 0x7F || delimiter == '"' || delimiter == '\n'
+    if (delimiter == 0
+        || delimiter > 0x7F
+        || delimiter == '"'
+        || delimiter == '\n'
         || delimiter == '\r') {
       throw new IllegalArgumentException(
           "a CSV delimiter must be one ASCII character other than a quote or a line break, such"
@@ -150,7 +153,9 @@ public final class CsvParser implements RecordParser {
         position = i + 1;
         if (position < end && buffer[position] != delimiter) {
           throw new FormatException(
-              "field " + (field + 1) + " has text after its closing quote; quote the whole field"
+              "field "
+                  + (field + 1)
+                  + " has text after its closing quote; quote the whole field"
                   + " and double any quote inside it");
         }
       } else {
@@ -207,7 +212,8 @@ public final class CsvParser implements RecordParser {
                 ValueFormat.parseLong(view.reset(bytes, start, end - start), 0, end - start, type));
         case BOOLEAN ->
             row.setBoolean(
-                column, ValueFormat.parseBoolean(view.reset(bytes, start, end - start), 0, end - start));
+                column,
+                ValueFormat.parseBoolean(view.reset(bytes, start, end - start), 0, end - start));
         case DOUBLE ->
             row.setDouble(
                 column,
@@ -216,7 +222,8 @@ public final class CsvParser implements RecordParser {
         case OBJECT ->
             row.setObject(
                 column,
-                ValueFormat.parse(new String(bytes, start, end - start, StandardCharsets.UTF_8), type));
+                ValueFormat.parse(
+                    new String(bytes, start, end - start, StandardCharsets.UTF_8), type));
       }
     } catch (FormatException e) {
       throw new FormatException(

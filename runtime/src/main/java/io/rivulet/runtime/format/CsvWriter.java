@@ -78,8 +78,10 @@ public final class CsvWriter implements RowWriter {
     if (column.isNull(row)) {
       return;
     }
-    if (column instanceof LongVector longs && type != DataType.TIMESTAMP
-        && type != DataType.DATE && type != DataType.TIME) {
+    if (column instanceof LongVector longs
+        && type != DataType.TIMESTAMP
+        && type != DataType.DATE
+        && type != DataType.TIME) {
       line.append(longs.getLong(row));
       return;
     }

@@ -19,15 +19,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads JSON lines, one object per line, into rows: fields are matched to columns by name,
- * ignoring case; a missing field is NULL and a field no column names is ignored.
+ * Reads JSON lines, one object per line, into rows: fields are matched to columns by name, ignoring
+ * case; a missing field is NULL and a field no column names is ignored.
  *
- * <p>Values are converted to the column's type: numbers, strings in the format {@link
- * ValueFormat} reads, and booleans. A TIMESTAMP may be a string or a number of epoch
- * milliseconds, a DATE a string or a number of epoch days, a TIME a string or milliseconds of the
- * day. An ARRAY column takes a JSON array (elements become Long, Double, String, Boolean, List or
- * Map); a VARCHAR column given an object or array keeps its JSON text. A blank line is no row; a
- * line that is not one JSON object is malformed.
+ * <p>Values are converted to the column's type: numbers, strings in the format {@link ValueFormat}
+ * reads, and booleans. A TIMESTAMP may be a string or a number of epoch milliseconds, a DATE a
+ * string or a number of epoch days, a TIME a string or milliseconds of the day. An ARRAY column
+ * takes a JSON array (elements become Long, Double, String, Boolean, List or Map); a VARCHAR column
+ * given an object or array keeps its JSON text, and an empty string is NULL for every type but
+ * VARCHAR. A blank line is no row; a line that is not one JSON object is malformed.
  */
 public final class JsonLinesParser implements RecordParser {
   static final JsonFactory FACTORY =

@@ -80,7 +80,9 @@ public final class JsonLinesWriter implements RowWriter {
       generator.writeNull();
     } else if (value instanceof Boolean bool) {
       generator.writeBoolean(bool);
-    } else if (value instanceof Long || value instanceof Integer || value instanceof Short
+    } else if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
         || value instanceof Byte) {
       generator.writeNumber(((Number) value).longValue());
     } else if (value instanceof Float f) {

@@ -57,8 +57,8 @@ public interface RecordParser {
   }
 
   /**
-   * Reads all records of {@code text} into one batch, failing on the first malformed one; for
-   * tests and small inputs typed by people.
+   * Reads all records of {@code text} into one batch, failing on the first malformed one; for tests
+   * and small inputs typed by people.
    *
    * @throws FormatException naming the line of the first malformed record
    */

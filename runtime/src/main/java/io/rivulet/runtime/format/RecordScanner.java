@@ -23,8 +23,10 @@ public final class RecordScanner implements Closeable {
   private final ReadableByteChannel input;
   private final RecordParser parser;
   private byte[] buffer = new byte[BLOCK_BYTES];
+
   /** The byte offset in the input of {@code buffer[0]}. */
   private long bufferOffset;
+
   private int position;
   private int limit;
   private boolean endOfInput;
@@ -47,8 +49,8 @@ public final class RecordScanner implements Closeable {
   }
 
   /**
-   * Skips the bytes up to and including the first line feed, for a reader that starts in the
-   * middle of a file; line numbers then count from the next line as line 1.
+   * Skips the bytes up to and including the first line feed, for a reader that starts in the middle
+   * of a file; line numbers then count from the next line as line 1.
    *
    * @return whether a line feed was found before the end of the input
    */
@@ -169,7 +171,8 @@ public final class RecordScanner implements Closeable {
     if (limit == buffer.length) {
       if (buffer.length >= MAX_RECORD_BYTES) {
         throw new FormatException(
-            "a record is longer than " + (MAX_RECORD_BYTES >> 20)
+            "a record is longer than "
+                + (MAX_RECORD_BYTES >> 20)
                 + " MiB; is a quote never closed?");
       }
       buffer = Arrays.copyOf(buffer, buffer.length * 2);

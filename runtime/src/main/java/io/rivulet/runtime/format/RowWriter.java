@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.io.Writer;
 
 /**
- * Writes the rows of batches as text in one format to one output, such as one file of a file
- * sink; for a changelog the first column written is {@code op}, the row's change kind.
+ * Writes the rows of batches as text in one format to one output, such as one file of a file sink;
+ * for a changelog the first column written is {@code op}, the row's change kind.
  */
 public interface RowWriter {
   /** Writes the rows of {@code batch}, whose columns are those of the writer's schema. */
@@ -26,7 +26,8 @@ public interface RowWriter {
     return switch (format) {
       case CSV -> new CsvWriter(out, schema, changelog, ',');
       case JSON -> new JsonLinesWriter(out, schema, changelog);
-      case TEXT -> throw new IllegalArgumentException("format 'text' cannot be written; use csv or json");
+      case TEXT ->
+          throw new IllegalArgumentException("format 'text' cannot be written; use csv or json");
     };
   }
 }

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Renders rows as an aligned text table with a header row of column names, for the console sink
- * and the shell: values as {@link ValueFormat} writes them, NULL as {@code NULL}, numbers aligned
- * right and everything else left, and for a changelog a first column {@code op}.
+ * Renders rows as an aligned text table with a header row of column names, for the console sink and
+ * the shell: values as {@link ValueFormat} writes them, NULL as {@code NULL}, numbers aligned right
+ * and everything else left, and for a changelog a first column {@code op}.
  *
  * <pre>
  * +----+------+-------+
@@ -30,8 +30,8 @@ public final class TableRenderer {
   }
 
   /**
-   * A table of {@code rows}; when {@code kinds} is not null (one per row) a first column {@code
-   * op} shows each row's change kind.
+   * A table of {@code rows}; when {@code kinds} is not null (one per row) a first column {@code op}
+   * shows each row's change kind.
    */
   public static String render(Schema schema, List<Object[]> rows, List<RowKind> kinds) {
     boolean withKinds = kinds != null;
@@ -55,7 +55,8 @@ public final class TableRenderer {
         line[0] = kinds.get(r).shortName();
       }
       for (int c = 0; c < schema.size(); c++) {
-        line[c + offset] = row[c] == null ? NULL : visible(ValueFormat.format(row[c], schema.type(c)));
+        line[c + offset] =
+            row[c] == null ? NULL : visible(ValueFormat.format(row[c], schema.type(c)));
       }
       cells.add(line);
     }

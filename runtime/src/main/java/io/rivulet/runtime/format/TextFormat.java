@@ -3,7 +3,9 @@ package io.rivulet.runtime.format;
 import java.util.List;
 import java.util.Locale;
 
-/** The text formats files are read and written in, named as the {@code format} option names them. */
+/**
+ * The text formats files are read and written in, named as the {@code format} option names them.
+ */
 public enum TextFormat {
   /** Comma (or other delimiter) separated values, RFC 4180 quoting. */
   CSV,
@@ -12,7 +14,9 @@ public enum TextFormat {
   /** Plain text: each line is a row of one VARCHAR column. */
   TEXT;
 
-  /** The name used in options and as the file extension: {@code csv}, {@code json}, {@code text}. */
+  /**
+   * The name used in options and as the file extension: {@code csv}, {@code json}, {@code text}.
+   */
   public String optionName() {
     return name().toLowerCase(Locale.ROOT);
   }

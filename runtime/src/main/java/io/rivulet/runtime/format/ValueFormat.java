@@ -71,8 +71,10 @@ public final class ValueFormat {
   public static double parseDouble(String text, DataType type) {
     String trimmed = text.strip();
     try {
-      if (trimmed.isEmpty() || Character.isLetter(trimmed.charAt(trimmed.length() - 1))
-          && !trimmed.endsWith("NaN") && !trimmed.endsWith("Infinity")) {
+      if (trimmed.isEmpty()
+          || Character.isLetter(trimmed.charAt(trimmed.length() - 1))
+              && !trimmed.endsWith("NaN")
+              && !trimmed.endsWith("Infinity")) {
         // Java would accept 1d and 1f; text files should not.
         throw new NumberFormatException();
       }
@@ -109,7 +111,9 @@ public final class ValueFormat {
    */
   public static List<Object> parseArray(String text) {
     String trimmed = text.strip();
-    if (trimmed.length() < 2 || trimmed.charAt(0) != '[' || trimmed.charAt(trimmed.length() - 1) != ']') {
+    if (trimmed.length() < 2
+        || trimmed.charAt(0) != '['
+        || trimmed.charAt(trimmed.length() - 1) != ']') {
       throw cannotRead(text, 0, text.length(), DataType.ARRAY, "; write it as [a, b, c]");
     }
     String inside = trimmed.substring(1, trimmed.length() - 1);
@@ -179,7 +183,14 @@ public final class ValueFormat {
     }
     if (value < min || value > max) {
       throw new FormatException(
-          "cannot read " + value + " as " + type + ": it is out of range [" + min + ", " + max
+          "cannot read "
+              + value
+              + " as "
+              + type
+              + ": it is out of range ["
+              + min
+              + ", "
+              + max
               + "]");
     }
     return value;
@@ -197,7 +208,9 @@ public final class ValueFormat {
       return "";
     }
     if (!(value instanceof Number number)) {
-      return type == DataType.ARRAY || type == DataType.OTHER ? formatElement(value) : value.toString();
+      return type == DataType.ARRAY || type == DataType.OTHER
+          ? formatElement(value)
+          : value.toString();
     }
     return switch (type) {
       case TINYINT, SMALLINT, INTEGER, BIGINT -> Long.toString(number.longValue());
@@ -225,7 +238,9 @@ public final class ValueFormat {
     return text.toString();
   }
 
-  /** Formats milliseconds of the day as {@code HH:mm:ss}, with {@code .SSS} if they are not zero. */
+  /**
+   * Formats milliseconds of the day as {@code HH:mm:ss}, with {@code .SSS} if they are not zero.
+   */
   public static String formatTime(int millisOfDay) {
     StringBuilder text = new StringBuilder(12);
     appendTime(text, millisOfDay, false);
@@ -304,8 +319,7 @@ public final class ValueFormat {
       return epochDay * MILLIS_PER_DAY;
     }
     char separator = text.charAt(position);
-    int millisOfDay =
-        separator == ' ' || separator == 'T' ? readTime(text, position + 1, end) : -1;
+    int millisOfDay = separator == ' ' || separator == 'T' ? readTime(text, position + 1, end) : -1;
     if (millisOfDay < 0) {
       throw cannotRead(text, start, end, DataType.TIMESTAMP, TIMESTAMP_HINT);
     }
@@ -415,8 +429,7 @@ public final class ValueFormat {
     long shifted = epochDay + 719_468;
     long era = Math.floorDiv(shifted, 146_097);
     long dayOfEra = shifted - era * 146_097;
-    long yearOfEra =
-        (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+    long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
     long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
     long monthIndex = (5 * dayOfYear + 2) / 153;
     int day = (int) (dayOfYear - (153 * monthIndex + 2) / 5 + 1);

@@ -88,7 +88,8 @@ class CsvParserTest {
   @Test
   void delimiterMustBeAsciiAndNotAQuote() {
     assertThatThrownBy(() -> new CsvParser(BIDS, '"')).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new CsvParser(BIDS, '\n')).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new CsvParser(BIDS, '\n'))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new CsvParser(BIDS, '§')).isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -99,8 +100,7 @@ class CsvParserTest {
         .hasMessage("line 2: expected 3 fields, found 2");
     assertThatThrownBy(() -> rows("1,web,2,3,4\n"))
         .hasMessage("line 1: expected 3 fields, found 5");
-    assertThatThrownBy(() -> rows("1,web,2,\n"))
-        .hasMessage("line 1: expected 3 fields, found 4");
+    assertThatThrownBy(() -> rows("1,web,2,\n")).hasMessage("line 1: expected 3 fields, found 4");
   }
 
   @Test
@@ -153,9 +153,22 @@ class CsvParserTest {
             Field.of("day", DataType.DATE),
             Field.of("t", DataType.TIME),
             Field.of("a", DataType.ARRAY));
-    assertThat(rows(schema, ',', "TRUE,-5,7,0.5,12.30,1970-01-01 00:00:01.5,1970-01-02,00:00:02,\"[x, y]\"\n"))
+    assertThat(
+            rows(
+                schema,
+                ',',
+                "TRUE,-5,7,0.5,12.30,1970-01-01 00:00:01.5,1970-01-02,00:00:02,\"[x, y]\"\n"))
         .containsExactly(
-            List.of(true, -5, (short) 7, 0.5f, new BigDecimal("12.30"), 1500L, 1, 2000, List.of("x", "y")));
+            List.of(
+                true,
+                -5,
+                (short) 7,
+                0.5f,
+                new BigDecimal("12.30"),
+                1500L,
+                1,
+                2000,
+                List.of("x", "y")));
   }
 
   @Test

@@ -59,7 +59,10 @@ class RecordScannerTest {
       while (scanner.next()) {
         String record =
             new String(
-                scanner.buffer(), scanner.start(), scanner.end() - scanner.start(), StandardCharsets.UTF_8);
+                scanner.buffer(),
+                scanner.start(),
+                scanner.end() - scanner.start(),
+                StandardCharsets.UTF_8);
         records.add(new Record(record, scanner.offset(), scanner.line()));
       }
     }
@@ -72,13 +75,17 @@ class RecordScannerTest {
       assertThat(scan("ab\r\n\ncd\nlast", chunk, new TextLineParser(LINE), false))
           .as("chunk %d", chunk)
           .containsExactly(
-              new Record("ab", 0, 1), new Record("", 4, 2), new Record("cd", 5, 3), new Record("last", 8, 4));
+              new Record("ab", 0, 1),
+              new Record("", 4, 2),
+              new Record("cd", 5, 3),
+              new Record("last", 8, 4));
     }
   }
 
   @Test
   void noRecordAfterAFinalLineBreak() throws IOException {
-    assertThat(scan("a\n", 1, new TextLineParser(LINE), false)).containsExactly(new Record("a", 0, 1));
+    assertThat(scan("a\n", 1, new TextLineParser(LINE), false))
+        .containsExactly(new Record("a", 0, 1));
     assertThat(scan("", 1, new TextLineParser(LINE), false)).isEmpty();
   }
 

@@ -70,7 +70,9 @@ class RowWriterTest {
     String text = write(TextFormat.CSV, false, sample());
     String withoutHeader = text.substring(text.indexOf('\n') + 1);
     Batch read = RecordParser.parseAll(new CsvParser(SCHEMA, ','), SCHEMA, withoutHeader);
-    assertThat(read.rows()).usingRecursiveFieldByFieldElementComparator().isEqualTo(sample(new BigDecimal("100")).rows());
+    assertThat(read.rows())
+        .usingRecursiveFieldByFieldElementComparator()
+        .isEqualTo(sample(new BigDecimal("100")).rows());
   }
 
   @Test
@@ -95,7 +97,8 @@ class RowWriterTest {
 
   @Test
   void headerIsWrittenOnceAcrossBatches() throws IOException {
-    Batch one = Batch.ofRows(SCHEMA, List.<Object[]>of(new Object[] {1L, "a", 1.0, null, 0L, true}));
+    Batch one =
+        Batch.ofRows(SCHEMA, List.<Object[]>of(new Object[] {1L, "a", 1.0, null, 0L, true}));
     assertThat(write(TextFormat.CSV, false, one, one).lines()).hasSize(3);
   }
 
@@ -104,18 +107,20 @@ class RowWriterTest {
     assertThat(write(TextFormat.JSON, false, sample()))
         .isEqualTo(
             """
-            {"id":1,"name":"plain","price":2.0,"amount":100,"ts":"1970-01-01 00:00:01.500","ok":true}
-            {"id":2,"name":"a,b \\"q\\"\\nnext","price":0.5,"amount":null,"ts":null,"ok":false}
-            {"id":null,"name":"","price":null,"amount":-0.10,"ts":"1969-12-31 23:59:59.999","ok":null}
-            {"id":4,"name":null,"price":1.0E10,"amount":3,"ts":"1970-01-01 00:00:00.000","ok":true}
-            """);
+{"id":1,"name":"plain","price":2.0,"amount":100,"ts":"1970-01-01 00:00:01.500","ok":true}
+{"id":2,"name":"a,b \\"q\\"\\nnext","price":0.5,"amount":null,"ts":null,"ok":false}
+{"id":null,"name":"","price":null,"amount":-0.10,"ts":"1969-12-31 23:59:59.999","ok":null}
+{"id":4,"name":null,"price":1.0E10,"amount":3,"ts":"1970-01-01 00:00:00.000","ok":true}
+""");
   }
 
   @Test
   void jsonLinesReadBackWhatTheyWrote() throws IOException {
     String text = write(TextFormat.JSON, false, sample());
     Batch read = RecordParser.parseAll(new JsonLinesParser(SCHEMA), SCHEMA, text);
-    assertThat(read.rows()).usingRecursiveFieldByFieldElementComparator().isEqualTo(sample(new BigDecimal("100")).rows());
+    assertThat(read.rows())
+        .usingRecursiveFieldByFieldElementComparator()
+        .isEqualTo(sample(new BigDecimal("100")).rows());
   }
 
   @Test

@@ -64,7 +64,9 @@ class TableRendererTest {
 
   @Test
   void widthCountsCharactersNotUtf16Units() {
-    assertThat(TableRenderer.render(Schema.of(Field.of("e", DataType.VARCHAR)), List.<Object[]>of(new Object[] {"😀"})))
+    assertThat(
+            TableRenderer.render(
+                Schema.of(Field.of("e", DataType.VARCHAR)), List.<Object[]>of(new Object[] {"😀"})))
         .isEqualTo(
             """
             +---+

@@ -36,7 +36,8 @@ class ValueFormatTest {
     TimeZone.setDefault(savedZone);
   }
 
-  private static long utcMillis(int year, int month, int day, int hour, int minute, int second, int millis) {
+  private static long utcMillis(
+      int year, int month, int day, int hour, int minute, int second, int millis) {
     return LocalDateTime.of(year, month, day, hour, minute, second, millis * 1_000_000)
         .toInstant(ZoneOffset.UTC)
         .toEpochMilli();
@@ -62,7 +63,8 @@ class ValueFormatTest {
     assertThat(ValueFormat.parseTimestamp("2024-01-02 03:04:05.123456789")).isEqualTo(base + 123);
     assertThat(ValueFormat.parseTimestamp("2024-01-02T03:04:05.007")).isEqualTo(base + 7);
     assertThat(ValueFormat.parseTimestamp("2024-01-02 03:04")).isEqualTo(base - 5_000);
-    assertThat(ValueFormat.parseTimestamp("2024-01-02")).isEqualTo(utcMillis(2024, 1, 2, 0, 0, 0, 0));
+    assertThat(ValueFormat.parseTimestamp("2024-01-02"))
+        .isEqualTo(utcMillis(2024, 1, 2, 0, 0, 0, 0));
     assertThat(ValueFormat.parse("  2024-01-02 03:04:05 ", DataType.TIMESTAMP)).isEqualTo(base);
   }
 
@@ -82,7 +84,10 @@ class ValueFormatTest {
     for (int i = 0; i < 20_000; i++) {
       long millis = min + (long) (random.nextDouble() * (max - min));
       String expected =
-          LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000), (int) Math.floorMod(millis, 1000) * 1_000_000, ZoneOffset.UTC)
+          LocalDateTime.ofEpochSecond(
+                  Math.floorDiv(millis, 1000),
+                  (int) Math.floorMod(millis, 1000) * 1_000_000,
+                  ZoneOffset.UTC)
               .format(TIMESTAMP_PATTERN);
       assertThat(ValueFormat.formatTimestamp(millis)).isEqualTo(expected);
       assertThat(ValueFormat.parseTimestamp(expected)).isEqualTo(millis);
@@ -136,7 +141,8 @@ class ValueFormatTest {
     assertThat(ValueFormat.parse("32767", DataType.SMALLINT)).isEqualTo((short) 32767);
     assertThat(ValueFormat.parse("+42", DataType.INTEGER)).isEqualTo(42);
     assertThat(ValueFormat.parse(" 7 ", DataType.INTEGER)).isEqualTo(7);
-    assertThat(ValueFormat.parse("-9223372036854775808", DataType.BIGINT)).isEqualTo(Long.MIN_VALUE);
+    assertThat(ValueFormat.parse("-9223372036854775808", DataType.BIGINT))
+        .isEqualTo(Long.MIN_VALUE);
     assertThat(ValueFormat.parse("9223372036854775807", DataType.BIGINT)).isEqualTo(Long.MAX_VALUE);
     assertThatThrownBy(() -> ValueFormat.parse("9223372036854775808", DataType.BIGINT))
         .hasMessage("cannot read '9223372036854775808' as BIGINT: it is out of range");

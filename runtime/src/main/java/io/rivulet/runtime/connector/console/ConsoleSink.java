@@ -15,8 +15,8 @@ import java.util.TreeMap;
 /**
  * Prints each committed micro-batch to the console as a header block naming the batch and a table
  * of its rows (with an {@code op} column for a changelog); an empty batch prints nothing. Rows
- * written by the partitions of a batch are held until its commit and printed together, in
- * partition order.
+ * written by the partitions of a batch are held until its commit and printed together, in partition
+ * order.
  *
  * <pre>
  * -------------------------------------------
@@ -35,6 +35,7 @@ public final class ConsoleSink implements Sink {
   private final Schema schema;
   private final boolean changelog;
   private final PrintStream console;
+
   /** Per batch, per partition, the rows written and not yet committed. */
   private final Map<Long, Map<Integer, List<Batch>>> pending = new HashMap<>();
 
@@ -75,8 +76,14 @@ public final class ConsoleSink implements Sink {
       }
     }
     String text =
-        RULE + "\nBatch: " + batchId + "\n" + RULE + "\n"
-            + TableRenderer.render(schema, rows, changelog ? kinds : null) + "\n";
+        RULE
+            + "\nBatch: "
+            + batchId
+            + "\n"
+            + RULE
+            + "\n"
+            + TableRenderer.render(schema, rows, changelog ? kinds : null)
+            + "\n";
     synchronized (console) {
       console.print(text);
       console.flush();

@@ -44,7 +44,8 @@ public final class FileConnector implements Connector {
 
   @Override
   public Source createSource(ConnectorContext context) {
-    return new FileSource(context.options().owner(), context.schema(), FileSourceOptions.of(context));
+    return new FileSource(
+        context.options().owner(), context.schema(), FileSourceOptions.of(context));
   }
 
   @Override
@@ -65,8 +66,7 @@ public final class FileConnector implements Connector {
           options.owner() + " cannot create the directory '" + directory + "': " + e.getMessage(),
           e);
     }
-    return new FileSink(
-        options.owner(), directory, format, context.schema(), context.changelog());
+    return new FileSink(options.owner(), directory, format, context.schema(), context.changelog());
   }
 
   /** Checks the sink options and returns the format. */
@@ -79,7 +79,9 @@ public final class FileConnector implements Connector {
     Path path = Path.of(pathText);
     if (Files.exists(path) && !Files.isDirectory(path)) {
       throw options.error(
-          "writes to path '" + pathText + "' which is a file; the file sink writes a file per"
+          "writes to path '"
+              + pathText
+              + "' which is a file; the file sink writes a file per"
               + " micro-batch into a directory, so give the path of a directory (it is created if"
               + " missing)");
     }

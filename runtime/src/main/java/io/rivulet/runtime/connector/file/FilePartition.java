@@ -20,10 +20,10 @@ import org.slf4j.LoggerFactory;
  * One byte range of one file, read record by record across micro-batches.
  *
  * <p>Ranges are cut on line boundaries the way Hadoop's line reader cuts them: a range that does
- * not start at 0 skips everything up to and including its first line feed (the previous range
- * reads that line), and a range reads every record that starts at or before its end, finishing the
- * last one past the end. So each line is read by exactly one range, as long as no CSV field holds
- * a line break in a file large enough to be split.
+ * not start at 0 skips everything up to and including its first line feed (the previous range reads
+ * that line), and a range reads every record that starts at or before its end, finishing the last
+ * one past the end. So each line is read by exactly one range, as long as no CSV field holds a line
+ * break in a file large enough to be split.
  */
 final class FilePartition implements SourcePartition {
   private static final Logger LOG = LoggerFactory.getLogger(FilePartition.class);
@@ -44,7 +44,12 @@ final class FilePartition implements SourcePartition {
   private volatile long skippedRows;
 
   FilePartition(
-      Path file, String displayPath, long start, long end, Schema schema, FileSourceOptions options) {
+      Path file,
+      String displayPath,
+      long start,
+      long end,
+      Schema schema,
+      FileSourceOptions options) {
     this.file = file;
     this.displayPath = displayPath;
     this.start = start;
@@ -130,8 +135,14 @@ final class FilePartition implements SourcePartition {
 
   private void malformed(FormatException e) {
     String message =
-        "malformed " + options.format().optionName() + " row in " + displayPath + " " + where()
-            + ": " + e.getMessage();
+        "malformed "
+            + options.format().optionName()
+            + " row in "
+            + displayPath
+            + " "
+            + where()
+            + ": "
+            + e.getMessage();
     if (!options.skipMalformed()) {
       throw new RivuletException(
           Category.INPUT, message + " \u2014 fix the row or set 'on-error' = 'skip'", e);

@@ -29,9 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes each micro-batch as one file per partition, {@code part-<batch>-<partition>.<format>},
  * into a directory; a file is written under a hidden temporary name and renamed into place
- * atomically when its batch commits, so readers never see a partial file and a batch replayed
- * after a restart replaces its files rather than adding to them. A partition with no rows writes
- * no file.
+ * atomically when its batch commits, so readers never see a partial file and a batch replayed after
+ * a restart replaces its files rather than adding to them. A partition with no rows writes no file.
  */
 public final class FileSink implements Sink {
   private static final Logger LOG = LoggerFactory.getLogger(FileSink.class);
@@ -54,8 +53,7 @@ public final class FileSink implements Sink {
 
   /** The name of the file holding one partition's output of one micro-batch. */
   public static String fileName(long batchId, int partition, TextFormat format) {
-    return String.format(
-        Locale.ROOT, "part-%06d-%03d.%s", batchId, partition, format.optionName());
+    return String.format(Locale.ROOT, "part-%06d-%03d.%s", batchId, partition, format.optionName());
   }
 
   @Override

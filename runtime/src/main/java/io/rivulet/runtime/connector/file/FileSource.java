@@ -21,12 +21,12 @@ import org.slf4j.LoggerFactory;
  * Reads a file, or the files of a directory, as partitions: one per file, or one per byte range of
  * a file larger than the split size.
  *
- * <p>A directory's regular files are read in name order; subdirectories and files whose names
- * start with {@code .} or {@code _} (files still being written) are ignored. In bounded mode the
- * files are listed once, at the first {@link #partitions()}; in continuous mode every call lists
- * the directory again and adds the files not seen before, like Spark's file stream source. A file
- * is taken to be complete when it appears, so writers should write it elsewhere (or under a
- * hidden name) and rename it in.
+ * <p>A directory's regular files are read in name order; subdirectories and files whose names start
+ * with {@code .} or {@code _} (files still being written) are ignored. In bounded mode the files
+ * are listed once, at the first {@link #partitions()}; in continuous mode every call lists the
+ * directory again and adds the files not seen before, like Spark's file stream source. A file is
+ * taken to be complete when it appears, so writers should write it elsewhere (or under a hidden
+ * name) and rename it in.
  */
 public final class FileSource implements Source {
   private static final Logger LOG = LoggerFactory.getLogger(FileSource.class);
@@ -73,8 +73,17 @@ public final class FileSource implements Source {
 
   private List<Path> listFiles() {
     Path path = options.path();
+    if (!Files.exists(path)) {
+      throw new RivuletException(
+          Category.CONNECTOR,
+          owner
+              + " reads path '"
+              + options.displayPath()
+              + "' which does not exist; create it or"
+              + " fix the 'path' option");
+    }
     if (!Files.isDirectory(path)) {
-      return Files.isRegularFile(path) ? List.of(path) : List.of();
+      return List.of(path);
     }
     try (Stream<Path> entries = Files.list(path)) {
       return entries
@@ -85,7 +94,11 @@ public final class FileSource implements Source {
     } catch (IOException e) {
       throw new RivuletException(
           Category.CONNECTOR,
-          owner + " cannot list the directory '" + options.displayPath() + "': " + e.getMessage()
+          owner
+              + " cannot list the directory '"
+              + options.displayPath()
+              + "': "
+              + e.getMessage()
               + "; check that it still exists and may be read",
           e);
     }
@@ -102,7 +115,9 @@ public final class FileSource implements Source {
       size = Files.size(file);
     } catch (IOException e) {
       throw new RivuletException(
-          Category.CONNECTOR, owner + " cannot read the size of '" + file + "': " + e.getMessage(), e);
+          Category.CONNECTOR,
+          owner + " cannot read the size of '" + file + "': " + e.getMessage(),
+          e);
     }
     String displayPath =
         Files.isDirectory(options.path())

@@ -38,7 +38,9 @@ record FileSourceOptions(
   static final Set<String> KEYS =
       Set.of("path", "format", "mode", "csv.header", "csv.delimiter", "on-error", "split.size");
 
-  /** Reads and checks the options of {@code context}, throwing a CONNECTOR error if one is wrong. */
+  /**
+   * Reads and checks the options of {@code context}, throwing a CONNECTOR error if one is wrong.
+   */
   static FileSourceOptions of(ConnectorContext context) {
     Options options = context.options();
     options.checkKnown("file", KEYS);
@@ -47,19 +49,23 @@ record FileSourceOptions(
     TextFormat format =
         TextFormat.ofOptionName(options.getChoice("format", "csv", TextFormat.optionNames()));
     boolean continuous =
-        options.getChoice("mode", "continuous", List.of("bounded", "continuous")).equals("continuous");
+        options
+            .getChoice("mode", "continuous", List.of("bounded", "continuous"))
+            .equals("continuous");
     boolean header = options.getBoolean("csv.header", false);
     char delimiter = delimiter(options);
     boolean skip = options.getChoice("on-error", "fail", List.of("fail", "skip")).equals("skip");
     long splitSize = options.getLong("split.size", DEFAULT_SPLIT_SIZE);
     if (splitSize <= 0) {
-      throw options.error("option 'split.size' must be a positive number of bytes, not " + splitSize);
+      throw options.error(
+          "option 'split.size' must be a positive number of bytes, not " + splitSize);
     }
     Schema schema = context.schema();
     if (format == TextFormat.TEXT && !TextLineParser.isLineSchema(schema)) {
       throw options.error(
           "has format 'text', which reads each line into exactly one VARCHAR column, such as"
-              + " (line VARCHAR); its columns are " + schema);
+              + " (line VARCHAR); its columns are "
+              + schema);
     }
     Path path = Path.of(pathText);
     if (!Files.exists(path)) {
@@ -88,7 +94,9 @@ record FileSourceOptions(
     } catch (IllegalArgumentException e) {
       throw options.error(
           "option 'csv.delimiter' must be one ASCII character other than a quote or a line"
-              + " break, such as ',', ';', '|' or '\\t', not '" + text + "'");
+              + " break, such as ',', ';', '|' or '\\t', not '"
+              + text
+              + "'");
     }
   }
 }

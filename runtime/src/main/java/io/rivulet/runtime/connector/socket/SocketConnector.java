@@ -39,7 +39,8 @@ public final class SocketConnector implements Connector {
     if (!TextLineParser.isLineSchema(context.schema())) {
       throw options.error(
           "reads text lines from a socket into exactly one VARCHAR column, such as (line VARCHAR);"
-              + " its columns are " + context.schema());
+              + " its columns are "
+              + context.schema());
     }
   }
 

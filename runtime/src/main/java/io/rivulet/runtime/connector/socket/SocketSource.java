@@ -65,14 +65,25 @@ public final class SocketSource implements Source {
       closeQuietly(socket);
       throw new RivuletException(
           Category.CONNECTOR,
-          owner + " cannot connect to " + address + " (" + e.getMessage() + "); start the server"
-              + " first, for example with 'nc -lk " + port + "'",
+          owner
+              + " cannot connect to "
+              + address
+              + " ("
+              + e.getMessage()
+              + "); start the server"
+              + " first, for example with 'nc -lk "
+              + port
+              + "'",
           e);
     } catch (IOException e) {
       closeQuietly(socket);
       throw new RivuletException(
           Category.CONNECTOR,
-          owner + " cannot connect to " + address + ": " + e
+          owner
+              + " cannot connect to "
+              + address
+              + ": "
+              + e
               + "; check the 'host' and 'port' options",
           e);
     }
@@ -102,7 +113,8 @@ public final class SocketSource implements Source {
 
   private void readLines() {
     try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = reader.readLine()) != null) {
         lines.put(line);

@@ -10,7 +10,9 @@ import java.util.Map;
  */
 final class DistinctAccumulator implements Accumulator {
   private final Accumulator delegate;
-  private final Map<Object, Long> occurrences = new HashMap<>();
+
+  /** Per normalized value, the value as first added (which the delegate saw) and its count. */
+  private final Map<Object, Occurrences> occurrences = new HashMap<>();
 
   DistinctAccumulator(Accumulator delegate) {
     this.delegate = delegate;
@@ -21,8 +23,13 @@ final class DistinctAccumulator implements Accumulator {
     if (value == null) {
       return;
     }
-    if (occurrences.merge(HashKeys.normalize(value), 1L, Long::sum) == 1L) {
+    Object key = HashKeys.normalize(value);
+    Occurrences seen = occurrences.get(key);
+    if (seen == null) {
+      occurrences.put(key, new Occurrences(value, 1));
       delegate.accumulate(value);
+    } else {
+      seen.count++;
     }
   }
 
@@ -32,16 +39,39 @@ final class DistinctAccumulator implements Accumulator {
       return;
     }
     Object key = HashKeys.normalize(value);
-    Long count = occurrences.get(key);
-    if (count == null) {
+    Occurrences seen = occurrences.get(key);
+    if (seen == null) {
       return;
     }
-    if (count == 1L) {
+    if (seen.count == 1L) {
       occurrences.remove(key);
       delegate.retract(value);
     } else {
-      occurrences.put(key, count - 1);
+      seen.count--;
     }
+  }
+
+  /**
+   * Values new to this accumulator reach the delegate in the form {@code other} first saw them, so
+   * that a merged result equals one accumulated in a single accumulator (a decimal's scale
+   * included).
+   */
+  @Override
+  public void merge(Accumulator other) {
+    if (!(other instanceof DistinctAccumulator that)
+        || that.delegate.getClass() != delegate.getClass()) {
+      throw CountAccumulator.cannotMerge(this, other);
+    }
+    that.occurrences.forEach(
+        (key, theirs) -> {
+          Occurrences ours = occurrences.get(key);
+          if (ours == null) {
+            occurrences.put(key, new Occurrences(theirs.first, theirs.count));
+            delegate.accumulate(theirs.first);
+          } else {
+            ours.count += theirs.count;
+          }
+        });
   }
 
   @Override
@@ -52,5 +82,16 @@ final class DistinctAccumulator implements Accumulator {
   /** How many distinct values are kept, for tests. */
   int distinctValues() {
     return occurrences.size();
+  }
+
+  /** How often one value occurs, and the form in which it first arrived. */
+  private static final class Occurrences {
+    final Object first;
+    long count;
+
+    Occurrences(Object first, long count) {
+      this.first = first;
+      this.count = count;
+    }
   }
 }

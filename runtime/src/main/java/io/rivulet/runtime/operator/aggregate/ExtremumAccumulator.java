@@ -42,6 +42,14 @@ abstract sealed class ExtremumAccumulator implements Accumulator {
             + " create it as retractable when the input is a changelog");
   }
 
+  /** {@code other} as an extremum of the same class and direction, or the error for merging it. */
+  protected final <T extends ExtremumAccumulator> T sameKind(Accumulator other, Class<T> kind) {
+    if (!kind.isInstance(other) || ((ExtremumAccumulator) other).maximum != maximum) {
+      throw CountAccumulator.cannotMerge(this, other);
+    }
+    return kind.cast(other);
+  }
+
   /** Whether a candidate replaces the current extreme, given the candidate compared to it. */
   protected final boolean replaces(int comparison) {
     return maximum ? comparison > 0 : comparison < 0;
@@ -83,6 +91,14 @@ abstract sealed class ExtremumAccumulator implements Accumulator {
     @Override
     public void retractLong(long value, DataType type) {
       throw cannotRetract();
+    }
+
+    @Override
+    public void merge(Accumulator other) {
+      RunningLong that = sameKind(other, RunningLong.class);
+      if (!that.empty) {
+        accumulateLong(that.extreme, argumentType);
+      }
     }
 
     @Override
@@ -130,6 +146,14 @@ abstract sealed class ExtremumAccumulator implements Accumulator {
     }
 
     @Override
+    public void merge(Accumulator other) {
+      RunningDouble that = sameKind(other, RunningDouble.class);
+      if (!that.empty) {
+        accumulateDouble(that.extreme, argumentType);
+      }
+    }
+
+    @Override
     public Object result() {
       return empty ? null : argumentType.fromDouble(extreme);
     }
@@ -160,6 +184,11 @@ abstract sealed class ExtremumAccumulator implements Accumulator {
       if (value != null) {
         throw cannotRetract();
       }
+    }
+
+    @Override
+    public void merge(Accumulator other) {
+      accumulate(sameKind(other, RunningObject.class).extreme);
     }
 
     @Override
@@ -197,6 +226,13 @@ abstract sealed class ExtremumAccumulator implements Accumulator {
           counts.put(value, count - 1);
         }
       }
+    }
+
+    @Override
+    public void merge(Accumulator other) {
+      sameKind(other, Retracting.class)
+          .counts
+          .forEach((value, count) -> counts.merge(value, count, Long::sum));
     }
 
     @Override

@@ -38,7 +38,9 @@ class BlackholeSinkTest {
     assertThat(Connectors.of(new Options("x", Map.of("connector", "blackhole"))))
         .isInstanceOf(BlackholeConnector.class);
     assertThatThrownBy(
-            () -> new BlackholeConnector().validateSink(context(Map.of("connector", "blackhole", "x", "1"))))
+            () ->
+                new BlackholeConnector()
+                    .validateSink(context(Map.of("connector", "blackhole", "x", "1"))))
         .hasMessageStartingWith("stream 'nothing' has an unknown option 'x'");
     assertThatThrownBy(() -> new BlackholeConnector().createSource(context(Map.of())))
         .hasMessage("stream 'nothing' cannot be read: connector 'blackhole' has no source");

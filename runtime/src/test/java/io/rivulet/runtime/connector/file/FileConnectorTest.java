@@ -48,14 +48,26 @@ class FileConnectorTest {
     Path missing = dir.resolve("data/bids");
     assertSourceRejected(
         BIDS,
-        "stream 'bids' reads path '" + missing + "' which does not exist; create it or fix the"
+        "stream 'bids' reads path '"
+            + missing
+            + "' which does not exist; create it or fix the"
             + " 'path' option",
-        "path", missing.toString(), "format", "csv");
+        "path",
+        missing.toString(),
+        "format",
+        "csv");
     assertSourceRejected(
         BIDS,
-        "stream 'bids' reads path '" + missing + "' which does not exist; create it or fix the"
+        "stream 'bids' reads path '"
+            + missing
+            + "' which does not exist; create it or fix the"
             + " 'path' option",
-        "path", missing.toString(), "format", "csv", "mode", "bounded");
+        "path",
+        missing.toString(),
+        "format",
+        "csv",
+        "mode",
+        "bounded");
   }
 
   @Test
@@ -65,34 +77,67 @@ class FileConnectorTest {
         BIDS,
         "stream 'bids' has an unknown option 'csv.headers' for connector 'file'; known options:"
             + " csv.delimiter, csv.header, format, mode, on-error, path, split.size",
-        "path", path, "format", "csv", "csv.headers", "true");
+        "path",
+        path,
+        "format",
+        "csv",
+        "csv.headers",
+        "true");
     assertSourceRejected(
         BIDS,
         "stream 'bids' option 'format' must be one of csv, json, text, not 'parquet'",
-        "path", path, "format", "parquet");
+        "path",
+        path,
+        "format",
+        "parquet");
     assertSourceRejected(BIDS, "stream 'bids' needs the option 'format'", "path", path);
     assertSourceRejected(BIDS, "stream 'bids' needs the option 'path'", "format", "csv");
     assertSourceRejected(
         BIDS,
         "stream 'bids' option 'mode' must be one of bounded, continuous, not 'once'",
-        "path", path, "format", "csv", "mode", "once");
+        "path",
+        path,
+        "format",
+        "csv",
+        "mode",
+        "once");
     assertSourceRejected(
         BIDS,
         "stream 'bids' option 'on-error' must be one of fail, skip, not 'ignore'",
-        "path", path, "format", "csv", "on-error", "ignore");
+        "path",
+        path,
+        "format",
+        "csv",
+        "on-error",
+        "ignore");
     assertSourceRejected(
         BIDS,
         "stream 'bids' option 'csv.header' must be 'true' or 'false', not 'yes'",
-        "path", path, "format", "csv", "csv.header", "yes");
+        "path",
+        path,
+        "format",
+        "csv",
+        "csv.header",
+        "yes");
     assertSourceRejected(
         BIDS,
         "stream 'bids' option 'csv.delimiter' must be one ASCII character other than a quote or a"
             + " line break, such as ',', ';', '|' or '\\t', not ';;'",
-        "path", path, "format", "csv", "csv.delimiter", ";;");
+        "path",
+        path,
+        "format",
+        "csv",
+        "csv.delimiter",
+        ";;");
     assertSourceRejected(
         BIDS,
         "stream 'bids' option 'split.size' must be a positive number of bytes, not 0",
-        "path", path, "format", "csv", "split.size", "0");
+        "path",
+        path,
+        "format",
+        "csv",
+        "split.size",
+        "0");
   }
 
   @Test
@@ -102,9 +147,17 @@ class FileConnectorTest {
         "stream 'bids' has format 'text', which reads each line into exactly one VARCHAR column,"
             + " such as (line VARCHAR); its columns are (auction BIGINT, channel VARCHAR, price"
             + " BIGINT)",
-        "path", dir.toString(), "format", "text");
+        "path",
+        dir.toString(),
+        "format",
+        "text");
     connector.validateSource(
-        context(Schema.of(Field.of("body", DataType.VARCHAR)), "path", dir.toString(), "format", "TEXT"));
+        context(
+            Schema.of(Field.of("body", DataType.VARCHAR)),
+            "path",
+            dir.toString(),
+            "format",
+            "TEXT"));
   }
 
   @Test
@@ -112,7 +165,16 @@ class FileConnectorTest {
     Files.writeString(dir.resolve("a.tsv"), "1\tweb\t10\n");
     try (Source source =
         connector.createSource(
-            context(BIDS, "path", dir.toString(), "format", "csv", "mode", "bounded", "csv.delimiter", "\\t"))) {
+            context(
+                BIDS,
+                "path",
+                dir.toString(),
+                "format",
+                "csv",
+                "mode",
+                "bounded",
+                "csv.delimiter",
+                "\\t"))) {
       assertThat(source.partitions().get(0).read(10).row(0)).containsExactly(1L, "web", 10L);
     }
   }
@@ -120,17 +182,24 @@ class FileConnectorTest {
   @Test
   void sinkOptionsAreChecked() throws IOException {
     Path file = Files.writeString(dir.resolve("out.csv"), "x");
-    assertThatThrownBy(() -> connector.validateSink(context(BIDS, "path", file.toString(), "format", "csv")))
+    assertThatThrownBy(
+            () -> connector.validateSink(context(BIDS, "path", file.toString(), "format", "csv")))
         .hasMessage(
-            "stream 'bids' writes to path '" + file + "' which is a file; the file sink writes a"
+            "stream 'bids' writes to path '"
+                + file
+                + "' which is a file; the file sink writes a"
                 + " file per micro-batch into a directory, so give the path of a directory (it is"
                 + " created if missing)");
-    assertThatThrownBy(() -> connector.createSink(context(BIDS, "path", file.toString(), "format", "csv")))
+    assertThatThrownBy(
+            () -> connector.createSink(context(BIDS, "path", file.toString(), "format", "csv")))
         .isInstanceOf(RivuletException.class);
-    assertThatThrownBy(() -> connector.validateSink(context(BIDS, "path", dir.toString(), "format", "text")))
+    assertThatThrownBy(
+            () -> connector.validateSink(context(BIDS, "path", dir.toString(), "format", "text")))
         .hasMessage("stream 'bids' option 'format' must be one of csv, json, not 'text'");
     assertThatThrownBy(
-            () -> connector.validateSink(context(BIDS, "path", dir.toString(), "format", "csv", "mode", "x")))
+            () ->
+                connector.validateSink(
+                    context(BIDS, "path", dir.toString(), "format", "csv", "mode", "x")))
         .hasMessage(
             "stream 'bids' has an unknown option 'mode' for connector 'file'; known options:"
                 + " format, path");

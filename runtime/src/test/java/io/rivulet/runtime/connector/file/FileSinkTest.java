@@ -33,7 +33,8 @@ class FileSinkTest {
             "counts",
             COUNTS,
             new Options(
-                "stream 'counts'", Map.of("connector", "file", "path", path.toString(), "format", format)),
+                "stream 'counts'",
+                Map.of("connector", "file", "path", path.toString(), "format", format)),
             changelog,
             2,
             1000,
@@ -64,7 +65,8 @@ class FileSinkTest {
       sink.write(3, 1, rows(new Object[] {"cat", 1L}));
       sink.write(3, 0, rows(new Object[] {"dog", 2L}));
       sink.write(3, 1, rows(new Object[] {"a, \"b\"", null}));
-      assertThat(files(out)).containsExactly(".part-000003-000.csv.tmp", ".part-000003-001.csv.tmp");
+      assertThat(files(out))
+          .containsExactly(".part-000003-000.csv.tmp", ".part-000003-001.csv.tmp");
 
       sink.commit(3);
       assertThat(files(out)).containsExactly("part-000003-000.csv", "part-000003-001.csv");
@@ -118,7 +120,8 @@ class FileSinkTest {
       sink.commit(5);
     }
     assertThat(files(dir)).containsExactly("part-000005-000.json");
-    assertThat(read(dir.resolve("part-000005-000.json"))).isEqualTo("{\"word\":\"again\",\"n\":1}\n");
+    assertThat(read(dir.resolve("part-000005-000.json")))
+        .isEqualTo("{\"word\":\"again\",\"n\":1}\n");
   }
 
   @Test

@@ -118,7 +118,16 @@ class FileSourceTest {
     Path file = dir.resolve("users.csv");
     write(file, "auction,channel,price\n1,web,10\n");
     try (Source source =
-        source(BIDS, "path", file.toString(), "format", "csv", "mode", "bounded", "csv.header", "true")) {
+        source(
+            BIDS,
+            "path",
+            file.toString(),
+            "format",
+            "csv",
+            "mode",
+            "bounded",
+            "csv.header",
+            "true")) {
       assertThat(lists(readAll(source, 100))).containsExactly(List.of(1L, "web", 10L));
     }
   }
@@ -157,7 +166,16 @@ class FileSourceTest {
     }
     write(file, text.toString());
     try (Source source =
-        source(BIDS, "path", file.toString(), "format", "csv", "mode", "bounded", "split.size", "4096")) {
+        source(
+            BIDS,
+            "path",
+            file.toString(),
+            "format",
+            "csv",
+            "mode",
+            "bounded",
+            "split.size",
+            "4096")) {
       assertThat(source.partitions()).hasSize((int) ((Files.size(file) + 4095) / 4096));
       List<Object[]> rows = readAll(source, 1000);
       assertThat(rows).hasSize(10_000);
@@ -176,14 +194,28 @@ class FileSourceTest {
     Schema line = Schema.of(Field.of("line", DataType.VARCHAR));
     for (int splitSize = 1; splitSize <= text.length() + 1; splitSize++) {
       try (Source source =
-          source(line, "path", file.toString(), "format", "text", "mode", "bounded",
-              "split.size", Integer.toString(splitSize))) {
+          source(
+              line,
+              "path",
+              file.toString(),
+              "format",
+              "text",
+              "mode",
+              "bounded",
+              "split.size",
+              Integer.toString(splitSize))) {
         // Partitions are read in rounds, so rows of different partitions interleave.
         assertThat(lists(readAll(source, 2)))
             .as("split size %d", splitSize)
             .containsExactlyInAnyOrder(
-                List.of("aaaa"), List.of("bb"), List.of(""), List.of("cccccc"), List.of("d"),
-                List.of("eeee"), List.of("ffff"), List.of("g"));
+                List.of("aaaa"),
+                List.of("bb"),
+                List.of(""),
+                List.of("cccccc"),
+                List.of("d"),
+                List.of("eeee"),
+                List.of("ffff"),
+                List.of("g"));
       }
     }
   }
@@ -193,13 +225,21 @@ class FileSourceTest {
     Path text = dir.resolve("a.txt");
     write(text, "first\r\n\nthird\n");
     try (Source source =
-        source(Schema.of(Field.of("words", DataType.VARCHAR)), "path", text.toString(), "format", "text",
-            "mode", "bounded")) {
-      assertThat(lists(readAll(source, 10))).containsExactly(List.of("first"), List.of(""), List.of("third"));
+        source(
+            Schema.of(Field.of("words", DataType.VARCHAR)),
+            "path",
+            text.toString(),
+            "format",
+            "text",
+            "mode",
+            "bounded")) {
+      assertThat(lists(readAll(source, 10)))
+          .containsExactly(List.of("first"), List.of(""), List.of("third"));
     }
     Path json = dir.resolve("a.json");
     write(json, "{\"auction\": 1, \"channel\": \"web\", \"price\": 10}\n{\"AUCTION\": 2}\n");
-    try (Source source = source(BIDS, "path", json.toString(), "format", "json", "mode", "bounded")) {
+    try (Source source =
+        source(BIDS, "path", json.toString(), "format", "json", "mode", "bounded")) {
       assertThat(lists(readAll(source, 10)))
           .containsExactly(List.of(1L, "web", 10L), Arrays.asList(2L, null, null));
     }
@@ -221,7 +261,9 @@ class FileSourceTest {
 
       Files.move(inProgress, dir.resolve("b.csv"));
       List<SourcePartition> second = source.partitions();
-      assertThat(second).extracting(SourcePartition::id).containsExactly(dir.resolve("b.csv") + "[0..18)");
+      assertThat(second)
+          .extracting(SourcePartition::id)
+          .containsExactly(dir.resolve("b.csv") + "[0..18)");
       assertThat(lists(second.get(0).read(100).rows()))
           .containsExactly(List.of(2L, "app", 20L), List.of(3L, "app", 30L));
       assertThat(source.partitions()).isEmpty();
@@ -246,12 +288,23 @@ class FileSourceTest {
     Path file = dir.resolve("a.csv");
     write(file, "auction,channel,price\n1,web,10\n2,web\n");
     try (Source source =
-        source(BIDS, "path", file.toString(), "format", "csv", "mode", "bounded", "csv.header", "true")) {
+        source(
+            BIDS,
+            "path",
+            file.toString(),
+            "format",
+            "csv",
+            "mode",
+            "bounded",
+            "csv.header",
+            "true")) {
       SourcePartition partition = source.partitions().get(0);
       assertThatThrownBy(() -> partition.read(100))
           .isInstanceOf(RivuletException.class)
           .hasMessage(
-              "malformed csv row in " + file + " line 3: expected 3 fields, found 2 \u2014 fix the"
+              "malformed csv row in "
+                  + file
+                  + " line 3: expected 3 fields, found 2 \u2014 fix the"
                   + " row or set 'on-error' = 'skip'")
           .extracting(e -> ((RivuletException) e).category())
           .isEqualTo(Category.INPUT);
@@ -263,26 +316,62 @@ class FileSourceTest {
     Path file = dir.resolve("a.csv");
     write(file, "1,web,10\n2,web,20\n3,web,oops\n");
     try (Source source =
-        source(BIDS, "path", file.toString(), "format", "csv", "mode", "bounded", "split.size", "10")) {
+        source(
+            BIDS,
+            "path",
+            file.toString(),
+            "format",
+            "csv",
+            "mode",
+            "bounded",
+            "split.size",
+            "10")) {
       List<SourcePartition> partitions = source.partitions();
       assertThat(partitions).hasSize(3);
       assertThat(partitions.get(0).read(100).rowCount()).isEqualTo(2);
       assertThatThrownBy(() -> partitions.get(1).read(100))
           .hasMessage(
-              "malformed csv row in " + file + " at byte 18: column 'price': cannot read 'oops' as"
+              "malformed csv row in "
+                  + file
+                  + " at byte 18: column 'price': cannot read 'oops' as"
                   + " BIGINT \u2014 fix the row or set 'on-error' = 'skip'");
     }
   }
 
   @Test
   void skippedRowsAreCounted() throws IOException {
-    write(dir.resolve("a.json"), "{\"auction\": 1}\nnot json\n[1]\n{\"auction\": \"x\"}\n{\"auction\": 5}\n");
+    write(
+        dir.resolve("a.json"),
+        "{\"auction\": 1}\nnot json\n[1]\n{\"auction\": \"x\"}\n{\"auction\": 5}\n");
     try (Source source =
-        source(BIDS, "path", dir.toString(), "format", "json", "mode", "bounded", "on-error", "skip")) {
+        source(
+            BIDS,
+            "path",
+            dir.toString(),
+            "format",
+            "json",
+            "mode",
+            "bounded",
+            "on-error",
+            "skip")) {
       SourcePartition partition = source.partitions().get(0);
       Batch batch = partition.read(100);
       assertThat(batch.rows()).extracting(row -> row[0]).containsExactly(1L, 5L);
       assertThat(partition.skippedRows()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void aDirectoryRemovedWhileRunningIsAnError() throws IOException {
+    Path data = Files.createDirectory(dir.resolve("data"));
+    try (Source source = source(BIDS, "path", data.toString(), "format", "csv")) {
+      assertThat(source.partitions()).isEmpty();
+      Files.delete(data);
+      assertThatThrownBy(source::partitions)
+          .hasMessage(
+              "stream 'bids' reads path '"
+                  + data
+                  + "' which does not exist; create it or fix the 'path' option");
     }
   }
 

@@ -59,7 +59,8 @@ class SocketSourceTest {
 
   private Source connect() {
     return new SocketConnector()
-        .createSource(context(LINES, "host", "127.0.0.1", "port", Integer.toString(server.getLocalPort())));
+        .createSource(
+            context(LINES, "host", "127.0.0.1", "port", Integer.toString(server.getLocalPort())));
   }
 
   /** Waits, boundedly, for a condition that a background thread makes true. */
@@ -101,7 +102,8 @@ class SocketSourceTest {
       Writer out = new OutputStreamWriter(client.getOutputStream(), StandardCharsets.UTF_8);
       out.write("hello\nwörld\r\none\ntwo\nthree\n");
       out.flush();
-      assertThat(readLines(partition, 5, 2)).containsExactly("hello", "wörld", "one", "two", "three");
+      assertThat(readLines(partition, 5, 2))
+          .containsExactly("hello", "wörld", "one", "two", "three");
       assertThat(partition.exhausted()).isFalse();
 
       out.write("last");
@@ -131,7 +133,8 @@ class SocketSourceTest {
     assertThatThrownBy(
             () ->
                 new SocketConnector()
-                    .createSource(context(LINES, "host", "127.0.0.1", "port", Integer.toString(port))))
+                    .createSource(
+                        context(LINES, "host", "127.0.0.1", "port", Integer.toString(port))))
         .isInstanceOf(RivuletException.class)
         .hasMessageStartingWith("stream 'lines' cannot connect to 127.0.0.1:" + port + " (")
         .hasMessageEndingWith("); start the server first, for example with 'nc -lk " + port + "'")
@@ -146,15 +149,19 @@ class SocketSourceTest {
         .isInstanceOf(SocketConnector.class);
     assertThatThrownBy(() -> connector.validateSource(context(LINES, "host", "localhost")))
         .hasMessage("stream 'lines' needs the option 'port'");
-    assertThatThrownBy(() -> connector.validateSource(context(LINES, "host", "localhost", "port", "70000")))
+    assertThatThrownBy(
+            () -> connector.validateSource(context(LINES, "host", "localhost", "port", "70000")))
         .hasMessage("stream 'lines' option 'port' must be a TCP port from 1 to 65535, not 70000");
     assertThatThrownBy(
-            () -> connector.validateSource(context(LINES, "host", "localhost", "port", "1", "path", "x")))
+            () ->
+                connector.validateSource(
+                    context(LINES, "host", "localhost", "port", "1", "path", "x")))
         .hasMessage(
             "stream 'lines' has an unknown option 'path' for connector 'socket'; known options:"
                 + " host, port");
     Schema two = Schema.of(Field.of("a", DataType.VARCHAR), Field.of("b", DataType.BIGINT));
-    assertThatThrownBy(() -> connector.validateSource(context(two, "host", "localhost", "port", "9999")))
+    assertThatThrownBy(
+            () -> connector.validateSource(context(two, "host", "localhost", "port", "9999")))
         .hasMessage(
             "stream 'lines' reads text lines from a socket into exactly one VARCHAR column, such as"
                 + " (line VARCHAR); its columns are (a VARCHAR, b BIGINT)");
