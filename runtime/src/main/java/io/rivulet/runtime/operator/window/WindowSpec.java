@@ -7,8 +7,9 @@ import java.time.Duration;
  * The kind and the dimensions of an event-time window: tumbling, hopping (sliding) or session.
  *
  * <p>A window is the half-open interval {@code [start, end)} of epoch milliseconds: a row whose
- * time equals a window's end belongs to the next window. Window starts are aligned with {@link
- * Math#floorMod} so that times before 1970 fall into windows of the same length as any other.
+ * time equals a window's end belongs to the next window. TUMBLE and HOP windows start at {@code k
+ * * step + offset} for every integer {@code k}, negative ones included, so that times before 1970
+ * fall into windows like any other.
  */
 public sealed interface WindowSpec {
 
@@ -30,11 +31,6 @@ public sealed interface WindowSpec {
     /** Windows of {@code sizeMillis} starting at multiples of it. */
     public static Tumble of(long sizeMillis) {
       return new Tumble(sizeMillis, 0);
-    }
-
-    /** The start of the window holding {@code time}. */
-    public long windowStart(long time) {
-      return time - Math.floorMod(time - offsetMillis, sizeMillis);
     }
 
     @Override
@@ -62,11 +58,6 @@ public sealed interface WindowSpec {
     /** Windows of {@code sizeMillis} starting at every multiple of {@code slideMillis}. */
     public static Hop of(long slideMillis, long sizeMillis) {
       return new Hop(slideMillis, sizeMillis, 0);
-    }
-
-    /** The start of the last window that can hold {@code time}: the latest start at or before it. */
-    public long lastWindowStart(long time) {
-      return time - Math.floorMod(time - offsetMillis, slideMillis);
     }
 
     @Override
