@@ -47,7 +47,7 @@ public final class CalcCompiler {
     }
     RowFunction function = generate(program, typeFactory);
     ImmutableBitSet used = RelOptUtil.InputFinder.bits(program.getExprList(), null);
-    return new RowAtATime(function, used.toArray(), inputSchema.size(), outputSchema);
+    return new RowAtATime(function, used.toArray(), inputSchema, outputSchema);
   }
 
   /** The input columns a program only selects (no filter, no computation), or null. */
@@ -131,24 +131,43 @@ public final class CalcCompiler {
 
   /** Applies a row function to each row of a batch, reading only the columns it uses. */
   private record RowAtATime(
-      RowFunction function, int[] usedColumns, int inputWidth, Schema outputSchema)
+      RowFunction function, int[] usedColumns, Schema inputSchema, Schema outputSchema)
       implements BatchFunction {
 
     @Override
     public Batch apply(Batch batch) {
       int rows = batch.rowCount();
       BatchBuilder output = new BatchBuilder(outputSchema, rows);
-      Object[] row = new Object[inputWidth];
+      Object[] row = new Object[inputSchema.size()];
       for (int r = 0; r < rows; r++) {
         for (int column : usedColumns) {
           row[column] = batch.get(r, column);
         }
-        Object[] result = function.apply(EvaluationContext.INSTANCE, row);
+        Object[] result;
+        try {
+          result = function.apply(EvaluationContext.INSTANCE, row);
+        } catch (RuntimeException e) {
+          throw evaluationError(row, e);
+        }
         if (result != null) {
           output.appendRow(result, batch.kind(r));
         }
       }
       return output.build();
+    }
+
+    private RivuletException evaluationError(Object[] row, RuntimeException cause) {
+      StringBuilder values = new StringBuilder();
+      for (int column : usedColumns) {
+        values.append(values.length() == 0 ? "" : ", ")
+            .append(inputSchema.field(column).name()).append('=').append(row[column]);
+      }
+      String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+      return new RivuletException(
+          Category.EXECUTION,
+          "cannot evaluate an expression for the row (" + values + "): " + reason
+              + "; filter such rows out or guard the expression (CASE, NULLIF, SAFE_CAST)",
+          cause);
     }
   }
 }
