@@ -70,6 +70,42 @@ public final class Session {
     return settings;
   }
 
+  /** The streams, tables and views of the engine, ordered by name. */
+  public List<CatalogEntry> objects() {
+    List<CatalogEntry> entries = new ArrayList<>();
+    for (CatalogObject object : engine.catalog().objects()) {
+      Schema columns;
+      if (object instanceof SourceObject source) {
+        List<Field> fields = new ArrayList<>();
+        for (Column column : source.columns()) {
+          fields.add(new Field(column.name(), DataType.OTHER, !column.notNull(), column.type().toString()));
+        }
+        columns = new Schema(fields);
+      } else {
+        columns = ((ViewObject) object).schema();
+      }
+      entries.add(new CatalogEntry(object.name(), object.kind(), columns));
+    }
+    return entries;
+  }
+
+  /** The SQL functions queries can call, sorted. */
+  public static List<String> functions() {
+    return List.copyOf(SqlConverter.functionNames());
+  }
+
+  /** The option keys of each connector (source and sink), by connector name. */
+  public static Map<String, java.util.SortedSet<String>> connectorOptions() {
+    Map<String, java.util.SortedSet<String>> options = new java.util.TreeMap<>();
+    for (Connector connector : Connectors.all().values()) {
+      java.util.SortedSet<String> keys = new java.util.TreeSet<>(connector.sourceOptions());
+      keys.addAll(connector.sinkOptions());
+      keys.add("connector");
+      options.put(connector.name(), keys);
+    }
+    return options;
+  }
+
   /** Parses a script into statements; syntax errors become {@link RivuletException}s. */
   public static List<Statement> parse(String script) {
     try {

@@ -37,7 +37,7 @@ final class QueryErrors {
             return unexpectedToken(cause, sql, start);
         }
         String message = error.getMessage() == null ? "invalid query" : error.getMessage();
-        Position position = scriptPosition(error.getPos(), start);
+        Position position = scriptPosition(sql, error.getPos(), start);
         Matcher nearKeyword = NEAR_KEYWORD.matcher(message);
         if (nearKeyword.find()) {
             return nearKeyword(nearKeyword.group(1), error, position);
@@ -57,7 +57,7 @@ final class QueryErrors {
         if (next.kind == END_OF_FILE_KIND) {
             return new ParseException("unexpected end of input" + suffix, positionAfter(sql, start), null);
         }
-        Position position = scriptPosition(next.beginLine, next.beginColumn, start);
+        Position position = scriptPosition(sql, next.beginLine, next.beginColumn, start);
         return new ParseException("unexpected " + SyntaxErrors.quote(next.image) + suffix, position, next.image);
     }
 
@@ -157,11 +157,26 @@ final class QueryErrors {
         return name.toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
-    private static Position scriptPosition(SqlParserPos position, Position start) {
+    private static Position scriptPosition(String sql, SqlParserPos position, Position start) {
         if (position == null || position.getLineNum() < 1 || position.getColumnNum() < 1) {
             return start;
         }
-        return scriptPosition(position.getLineNum(), position.getColumnNum(), start);
+        return scriptPosition(sql, position.getLineNum(), position.getColumnNum(), start);
+    }
+
+    /**
+     * Maps Calcite's position in the query text to the whole script. Calcite counts columns in UTF-16
+     * units while scripts count them in code points, as ANTLR does; they differ after emoji and other
+     * characters outside the Basic Multilingual Plane.
+     */
+    private static Position scriptPosition(String sql, int line, int column, Position start) {
+        String[] lines = sql.split("\n", -1);
+        if (line <= lines.length) {
+            String text = lines[line - 1];
+            int units = Math.min(column - 1, text.length());
+            column = text.codePointCount(0, units) + 1 + (column - 1 - units);
+        }
+        return scriptPosition(line, column, start);
     }
 
     /** Maps a one-based line and column in the query text to the whole script. */
