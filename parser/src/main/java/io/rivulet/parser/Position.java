@@ -6,7 +6,8 @@ import java.io.Serializable;
  * A one-based line and column in a whole script; its string form is {@code line:column}.
  *
  * @param line the line, starting at 1
- * @param column the column within the line, starting at 1 (a tab counts as one column)
+ * @param column the column within the line, starting at 1, counted in Unicode code points (a tab counts
+ *     as one)
  */
 public record Position(int line, int column) implements Serializable {
 

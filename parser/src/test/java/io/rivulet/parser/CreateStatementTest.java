@@ -114,6 +114,16 @@ class CreateStatementTest {
         assertThat(stream.columns()).hasSize(1);
     }
 
+    @Test
+    void watermarkOnABackQuotedColumn() {
+        CreateStreamStatement stream = single(
+                "CREATE STREAM s (`event time` TIMESTAMP(3),\n"
+                        + "  WATERMARK FOR `event time` AS `EVENT TIME` - interval '5' seconds)",
+                CreateStreamStatement.class);
+
+        assertThat(stream.watermark()).contains(new WatermarkDefinition("event time", Duration.ofSeconds(5), at(2, 3)));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "'2' SECOND         | PT2S",
