@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -182,16 +183,8 @@ public final class ValueFormat {
       }
     }
     if (value < min || value > max) {
-      throw new FormatException(
-          "cannot read "
-              + value
-              + " as "
-              + type
-              + ": it is out of range ["
-              + min
-              + ", "
-              + max
-              + "]");
+      String message = "cannot read %d as %s: it is out of range [%d, %d]";
+      throw new FormatException(String.format(Locale.ROOT, message, value, type, min, max));
     }
     return value;
   }

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -75,15 +76,8 @@ public final class ConsoleSink implements Sink {
         }
       }
     }
-    String text =
-        RULE
-            + "\nBatch: "
-            + batchId
-            + "\n"
-            + RULE
-            + "\n"
-            + TableRenderer.render(schema, rows, changelog ? kinds : null)
-            + "\n";
+    String table = TableRenderer.render(schema, rows, changelog ? kinds : null);
+    String text = String.format(Locale.ROOT, "%s\nBatch: %d\n%s\n%s\n", RULE, batchId, RULE, table);
     synchronized (console) {
       console.print(text);
       console.flush();

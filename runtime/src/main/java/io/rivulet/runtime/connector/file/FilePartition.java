@@ -11,8 +11,12 @@ import io.rivulet.runtime.format.RecordScanner;
 import io.rivulet.runtime.type.Schema;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +45,7 @@ final class FilePartition implements SourcePartition {
   private RecordScanner scanner;
   private boolean headerPending;
   private volatile boolean exhausted;
-  private volatile long skippedRows;
+  private final AtomicLong skippedRows = new AtomicLong();
 
   FilePartition(
       Path file,
@@ -92,7 +96,7 @@ final class FilePartition implements SourcePartition {
     } catch (IOException e) {
       finish();
       throw new RivuletException(
-          Category.CONNECTOR, "cannot read " + displayPath + ": " + e.getMessage(), e);
+          Category.CONNECTOR, "cannot read " + displayPath + ": " + reason(e), e);
     } catch (FormatException e) {
       // Only the scanner throws here: a record too long to hold, which skipping cannot get past.
       finish();
@@ -109,7 +113,7 @@ final class FilePartition implements SourcePartition {
 
   @Override
   public long skippedRows() {
-    return skippedRows;
+    return skippedRows.get();
   }
 
   /** Stops reading and releases the file; the partition is exhausted. */
@@ -134,21 +138,30 @@ final class FilePartition implements SourcePartition {
   }
 
   private void malformed(FormatException e) {
+    String format = options.format().optionName();
     String message =
-        "malformed "
-            + options.format().optionName()
-            + " row in "
-            + displayPath
-            + " "
-            + where()
-            + ": "
-            + e.getMessage();
+        String.format(
+            Locale.ROOT,
+            "malformed %s row in %s %s: %s",
+            format,
+            displayPath,
+            where(),
+            e.getMessage());
     if (!options.skipMalformed()) {
       throw new RivuletException(
           Category.INPUT, message + " \u2014 fix the row or set 'on-error' = 'skip'", e);
     }
-    skippedRows++;
+    skippedRows.incrementAndGet();
     LOG.debug("skipped {}", message);
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "the file no longer exists";
+    } else if (e instanceof AccessDeniedException) {
+      return "this process may not read it";
+    }
+    return e.toString();
   }
 
   /** Where the current record is: its line, or for a range not at the file's start its byte. */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -74,13 +75,10 @@ public final class FileSource implements Source {
   private List<Path> listFiles() {
     Path path = options.path();
     if (!Files.exists(path)) {
+      String message =
+          "%s reads path '%s' which does not exist; create it or fix the 'path' option";
       throw new RivuletException(
-          Category.CONNECTOR,
-          owner
-              + " reads path '"
-              + options.displayPath()
-              + "' which does not exist; create it or"
-              + " fix the 'path' option");
+          Category.CONNECTOR, String.format(Locale.ROOT, message, owner, options.displayPath()));
     }
     if (!Files.isDirectory(path)) {
       return List.of(path);
@@ -92,14 +90,11 @@ public final class FileSource implements Source {
           .sorted(Comparator.comparing(file -> file.getFileName().toString()))
           .toList();
     } catch (IOException e) {
+      String message =
+          "%s cannot list the directory '%s': %s; check that it exists and may be read";
       throw new RivuletException(
           Category.CONNECTOR,
-          owner
-              + " cannot list the directory '"
-              + options.displayPath()
-              + "': "
-              + e.getMessage()
-              + "; check that it still exists and may be read",
+          String.format(Locale.ROOT, message, owner, options.displayPath(), e.getMessage()),
           e);
     }
   }

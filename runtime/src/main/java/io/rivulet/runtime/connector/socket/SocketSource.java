@@ -17,6 +17,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.slf4j.Logger;
@@ -43,12 +44,15 @@ public final class SocketSource implements Source {
   private volatile boolean ended;
   private volatile boolean closing;
   private volatile IOException failure;
+  private final Thread readerThread;
 
   private SocketSource(String owner, Schema schema, String address, Socket socket) {
     this.owner = owner;
     this.schema = schema;
     this.address = address;
     this.socket = socket;
+    this.readerThread = new Thread(this::readLines, "rivulet-socket-" + address);
+    readerThread.setDaemon(true);
   }
 
   /**
@@ -63,34 +67,20 @@ public final class SocketSource implements Source {
       socket.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MILLIS);
     } catch (ConnectException e) {
       closeQuietly(socket);
+      String message =
+          "%s cannot connect to %s (%s); start the server first, for example with 'nc -lk %d'";
       throw new RivuletException(
           Category.CONNECTOR,
-          owner
-              + " cannot connect to "
-              + address
-              + " ("
-              + e.getMessage()
-              + "); start the server"
-              + " first, for example with 'nc -lk "
-              + port
-              + "'",
+          String.format(Locale.ROOT, message, owner, address, e.getMessage(), port),
           e);
     } catch (IOException e) {
       closeQuietly(socket);
+      String message = "%s cannot connect to %s: %s; check the 'host' and 'port' options";
       throw new RivuletException(
-          Category.CONNECTOR,
-          owner
-              + " cannot connect to "
-              + address
-              + ": "
-              + e
-              + "; check the 'host' and 'port' options",
-          e);
+          Category.CONNECTOR, String.format(Locale.ROOT, message, owner, address, e), e);
     }
     SocketSource source = new SocketSource(owner, schema, address, socket);
-    Thread reader = new Thread(source::readLines, "rivulet-socket-" + address);
-    reader.setDaemon(true);
-    reader.start();
+    source.readerThread.start();
     LOG.info("{} connected to {}", owner, address);
     return source;
   }
@@ -109,6 +99,8 @@ public final class SocketSource implements Source {
   public void close() {
     closing = true;
     closeQuietly(socket);
+    // The reader may be waiting for room in a full queue rather than for the socket.
+    readerThread.interrupt();
   }
 
   private void readLines() {

@@ -376,6 +376,21 @@ class FileSourceTest {
   }
 
   @Test
+  void aFileRemovedBeforeItIsReadIsAnError() throws IOException {
+    Path file = dir.resolve("a.csv");
+    write(file, "1,web,10\n");
+    try (Source source = source(BIDS, "path", dir.toString(), "format", "csv")) {
+      SourcePartition partition = source.partitions().get(0);
+      Files.delete(file);
+      assertThatThrownBy(() -> partition.read(10))
+          .hasMessage("cannot read " + file + ": the file no longer exists")
+          .extracting(e -> ((RivuletException) e).category())
+          .isEqualTo(Category.CONNECTOR);
+      assertThat(partition.exhausted()).isTrue();
+    }
+  }
+
+  @Test
   void emptyFilesHaveNoPartitions() throws IOException {
     write(dir.resolve("empty.csv"), "");
     try (Source source = source(BIDS, "path", dir.toString(), "format", "csv", "mode", "bounded")) {

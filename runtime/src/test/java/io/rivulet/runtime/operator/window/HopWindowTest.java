@@ -40,7 +40,7 @@ class HopWindowTest {
 
   @Test
   void aRowBelongsToEveryWindowThatContainsIt() {
-    List<Object[]> rows = List.of(row("a", seconds(5), 1L));
+    List<Object[]> rows = List.<Object[]>of(row("a", seconds(5), 1L));
 
     assertThat(runAdversarially(hop(seconds(2), seconds(6)), 0, rows))
         .containsExactly(
@@ -51,7 +51,7 @@ class HopWindowTest {
 
   @Test
   void rowsOnWindowBoundariesStartWindowsAndLeaveTheOnesEndingThere() {
-    List<Object[]> rows = List.of(row("a", seconds(4), 1L), row("a", seconds(6), 10L));
+    List<Object[]> rows = List.<Object[]>of(row("a", seconds(4), 1L), row("a", seconds(6), 10L));
 
     assertThat(runAdversarially(hop(seconds(2), seconds(6)), 0, rows))
         .containsExactly(
@@ -63,7 +63,7 @@ class HopWindowTest {
 
   @Test
   void aSizeThatIsNotAMultipleOfTheSlide() {
-    List<Object[]> rows = List.of(row("a", seconds(9), 1L), row("a", seconds(10), 10L));
+    List<Object[]> rows = List.<Object[]>of(row("a", seconds(9), 1L), row("a", seconds(10), 10L));
 
     assertThat(runAdversarially(hop(seconds(4), seconds(10)), seconds(1), rows))
         .containsExactly(
@@ -75,7 +75,7 @@ class HopWindowTest {
   @Test
   void withASlideLargerThanTheSizeRowsBetweenWindowsBelongToNoneAndAreNotLate() {
     List<Object[]> rows =
-        List.of(row("a", seconds(3), 1L), row("a", seconds(5), 10L), row("a", seconds(12), 100L));
+        List.<Object[]>of(row("a", seconds(3), 1L), row("a", seconds(5), 10L), row("a", seconds(12), 100L));
 
     assertThat(runAdversarially(hop(seconds(10), seconds(4)), 0, rows))
         .containsExactly(
@@ -85,7 +85,7 @@ class HopWindowTest {
   @Test
   void outOfOrderRowsOfSeveralKeysWithinTheDelay() {
     List<Object[]> rows =
-        List.of(
+        List.<Object[]>of(
             row("b", seconds(7), 1L),
             row("a", seconds(3), 2L),
             row("a", seconds(1), 4L),
@@ -107,7 +107,7 @@ class HopWindowTest {
   void timesBefore1970AndAnOffset() {
     WindowAggregateFactory plan =
         hop(new WindowSpec.Hop(seconds(4), seconds(8), seconds(1)), LatePolicy.DROP);
-    List<Object[]> rows = List.of(row("a", -seconds(4), 1L), row("a", -1L, 10L));
+    List<Object[]> rows = List.<Object[]>of(row("a", -seconds(4), 1L), row("a", -1L, 10L));
 
     assertThat(runAdversarially(plan, seconds(4), rows))
         .containsExactly(
@@ -121,7 +121,9 @@ class HopWindowTest {
     Driver driver = new Driver(hop(seconds(2), seconds(6)));
 
     assertThat(driver.microBatch(seconds(4), row("a", seconds(1), 1L)))
-        .containsExactly(insert("a", -seconds(2), seconds(4), 1L, 1L));
+        .containsExactly(
+            insert("a", -seconds(4), seconds(2), 1L, 1L),
+            insert("a", -seconds(2), seconds(4), 1L, 1L));
     assertThat(driver.microBatch(seconds(4), row("a", seconds(3), 10L))).isEmpty();
     assertThat(driver.operator.lateRows()).isZero();
     assertThat(driver.microBatch(Long.MAX_VALUE))

@@ -43,7 +43,7 @@ class TumbleWindowTest {
   @Test
   void aRowAtAWindowsEndGoesToTheNextWindow() {
     List<Object[]> rows =
-        List.of(
+        List.<Object[]>of(
             row("a", 0L, 1L),
             row("a", seconds(9.999), 2L),
             row("a", seconds(10), 3L),
@@ -60,7 +60,7 @@ class TumbleWindowTest {
   @Test
   void outOfOrderRowsWithinTheDelayCountInTheirWindows() {
     List<Object[]> rows =
-        List.of(
+        List.<Object[]>of(
             row("a", seconds(12), 1L),
             row("a", seconds(3), 2L),
             row("b", seconds(14), 3L),
@@ -81,7 +81,7 @@ class TumbleWindowTest {
   @Test
   void windowsFireInOrderOfEndThenKeyWithNullKeysFirst() {
     List<Object[]> rows =
-        List.of(
+        List.<Object[]>of(
             row("c", seconds(1), 1L),
             row("b", seconds(12), 1L),
             row(null, seconds(2), 1L),
@@ -100,7 +100,7 @@ class TumbleWindowTest {
 
   @Test
   void noKeyColumnsMakeOneGroupPerWindow() {
-    List<Object[]> rows = List.of(row("a", 1L, 1L), row("b", 2L, 1L), row("c", 11L, 1L));
+    List<Object[]> rows = List.<Object[]>of(row("a", 1L, 1L), row("b", 2L, 1L), row("c", 11L, 1L));
 
     assertThat(runAdversarially(tumble(10, new int[0], LatePolicy.DROP), 0, rows))
         .containsExactly(values(0L, 10L, 2L), values(10L, 20L, 1L));
@@ -109,7 +109,7 @@ class TumbleWindowTest {
   @Test
   void timesBefore1970FallIntoWindowsOfTheFullSize() {
     List<Object[]> rows =
-        List.of(
+        List.<Object[]>of(
             row("a", -seconds(10.001), 1L),
             row("a", -seconds(10), 1L),
             row("a", -1L, 1L),
@@ -134,7 +134,7 @@ class TumbleWindowTest {
             EmitMode.ON_CLOSE,
             LatePolicy.DROP);
     List<Object[]> rows =
-        List.of(row("a", seconds(2.999), 1L), row("a", seconds(3), 1L), row("a", -seconds(8), 1L));
+        List.<Object[]>of(row("a", seconds(2.999), 1L), row("a", seconds(3), 1L), row("a", -seconds(8), 1L));
 
     assertThat(runAdversarially(plan, seconds(20), rows))
         .containsExactly(
@@ -145,7 +145,7 @@ class TumbleWindowTest {
 
   @Test
   void rowsWithoutATimeBelongToNoWindowAndAreNotLate() {
-    List<Object[]> rows = List.of(row("a", null, 1L), row("a", seconds(1), 2L));
+    List<Object[]> rows = List.<Object[]>of(row("a", null, 1L), row("a", seconds(1), 2L));
     WindowAggregateFactory plan = tumble(seconds(10), BY_K, LatePolicy.FAIL);
 
     assertThat(runAdversarially(plan, 0, rows)).containsExactly(values("a", 0L, seconds(10), 1L));
@@ -183,7 +183,7 @@ class TumbleWindowTest {
             EmitMode.ON_CLOSE,
             LatePolicy.DROP);
     List<Object[]> rows =
-        List.of(
+        List.<Object[]>of(
             row("a", seconds(1), 4L, 0.5, new BigDecimal("1.50"), "pear"),
             row("a", seconds(2), null, null, null, null),
             row("a", seconds(3), 7L, 2.25, new BigDecimal("2.25"), "apple"),
