@@ -46,6 +46,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A conversation with an engine: statements run one after another with this session's settings.
@@ -144,6 +145,31 @@ public final class Session {
     }
   }
 
+  /**
+   * Starts a query (a SELECT, or an INSERT INTO whose rows also go to its sink) whose committed
+   * result batches are passed to {@code subscriber}, in commit order, on the query's own thread:
+   * a slow subscriber holds the query back. The subscriber sees every batch from the first; once
+   * {@link QueryHandle#awaitTermination()} returns it is not called again.
+   */
+  public QueryHandle subscribe(Statement statement, Consumer<ResultBatch> subscriber) {
+    try {
+      if (statement instanceof QueryStatement query) {
+        PlannedQuery plan = engine.planner().plan(query.query(), plannerOptions());
+        SubscriberSink sink = new SubscriberSink(plan.schema(), subscriber, Optional.empty());
+        return start(query.text(), plan, sink, settings.queryConfig(engine.console()));
+      } else if (statement instanceof InsertStatement insert) {
+        return insert(insert, Optional.of(subscriber)).query();
+      }
+      throw new RivuletException(Category.UNSUPPORTED,
+          "only a query or an INSERT INTO has output to subscribe to; run other statements with execute");
+    } catch (ParseException e) {
+      throw syntaxError(e);
+    } catch (RivuletException e) {
+      throw e.at(new RivuletException.Position(
+          statement.position().line(), statement.position().column()));
+    }
+  }
+
   private StatementResult dispatch(Statement statement) {
     if (statement instanceof CreateStreamStatement create) {
       return createSource(create.name(), true, create.ifNotExists(), create.columns(),
@@ -157,7 +183,7 @@ public final class Session {
       boolean added = engine.catalog().add(view, create.ifNotExists(), create.orReplace());
       return new StatementResult.Done(added ? "view '" + view.name() + "' created" : "view '" + view.name() + "' already exists");
     } else if (statement instanceof InsertStatement insert) {
-      return insert(insert);
+      return insert(insert, Optional.empty());
     } else if (statement instanceof QueryStatement query) {
       return select(query);
     } else if (statement instanceof ExplainStatement explain) {
@@ -184,6 +210,12 @@ public final class Session {
       return stop(stop.queryId());
     }
     throw new IllegalStateException("unknown statement " + statement);
+  }
+
+  private io.rivulet.planner.PlannerOptions plannerOptions() {
+    return new io.rivulet.planner.PlannerOptions(
+        io.rivulet.runtime.operator.window.EmitMode.ofSettingValue(settings.get("window.emit")),
+        io.rivulet.runtime.operator.window.LatePolicy.ofSettingValue(settings.get("late.policy")));
   }
 
   private StatementResult createSource(
@@ -235,8 +267,8 @@ public final class Session {
     return new RivuletException.Position(position.line(), position.column());
   }
 
-  private StatementResult insert(InsertStatement insert) {
-    PlannedQuery plan = engine.planner().planInsert(insert.target(), insert.query());
+  private StatementResult.Started insert(InsertStatement insert, Optional<Consumer<ResultBatch>> subscriber) {
+    PlannedQuery plan = engine.planner().planInsert(insert.target(), insert.query(), plannerOptions());
     SourceObject target = plan.target().orElseThrow();
     QueryConfig config = settings.queryConfig(engine.console());
     Options options = new Options(target.describe(), target.options());
@@ -248,12 +280,15 @@ public final class Session {
     }
     Sink sink = connector.createSink(new ConnectorContext(target.name(), plan.schema(), options,
         plan.changelog(), config.parallelism(), config.maxRowsPerBatch(), config.console()));
+    if (subscriber.isPresent()) {
+      sink = new SubscriberSink(plan.schema(), subscriber.get(), Optional.of(sink));
+    }
     QueryHandle handle = start(insert.text(), plan, sink, config);
     return new StatementResult.Started(handle);
   }
 
   private StatementResult select(QueryStatement query) {
-    PlannedQuery plan = engine.planner().plan(query.query());
+    PlannedQuery plan = engine.planner().plan(query.query(), plannerOptions());
     QueryConfig config = settings.queryConfig(engine.console());
     ResultStream rows = new ResultStream(plan.schema(), RESULT_BUFFER_BATCHES);
     QueryHandle handle = start(query.text(), plan, rows, config);
@@ -273,9 +308,9 @@ public final class Session {
     Statement explained = explain.explained();
     PlannedQuery plan;
     if (explained instanceof QueryStatement query) {
-      plan = engine.planner().plan(query.query());
+      plan = engine.planner().plan(query.query(), plannerOptions());
     } else if (explained instanceof InsertStatement insert) {
-      plan = engine.planner().planInsert(insert.target(), insert.query());
+      plan = engine.planner().planInsert(insert.target(), insert.query(), plannerOptions());
     } else {
       throw new RivuletException(Category.UNSUPPORTED, "EXPLAIN takes a query or an INSERT INTO");
     }

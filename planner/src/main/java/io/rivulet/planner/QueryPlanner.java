@@ -42,15 +42,15 @@ public final class QueryPlanner {
   }
 
   /** Plans a query whose rows go to the client. */
-  public PlannedQuery plan(QuerySource query) {
+  public PlannedQuery plan(QuerySource query, PlannerOptions options) {
     SqlConverter converter = new SqlConverter(catalog);
     RelRoot root = converter.convert(query);
     RelNode rel = root.project(true);
-    return finish(converter, rel, root.validatedRowType.getFieldNames(), query, Optional.empty());
+    return finish(converter, rel, root.validatedRowType.getFieldNames(), query, Optional.empty(), options);
   }
 
   /** Plans {@code INSERT INTO target query}: the query's columns are cast to the target's. */
-  public PlannedQuery planInsert(String targetName, QuerySource query) {
+  public PlannedQuery planInsert(String targetName, QuerySource query, PlannerOptions options) {
     CatalogObject object = catalog.get(targetName);
     if (!(object instanceof SourceObject target)) {
       throw new RivuletException(
@@ -91,7 +91,7 @@ public final class QueryPlanner {
       }
     }
     RelNode cast = RelOptUtil.createCastRel(rel, targetRowType, true);
-    return finish(converter, cast, targetRowType.getFieldNames(), query, Optional.of(target));
+    return finish(converter, cast, targetRowType.getFieldNames(), query, Optional.of(target), options);
   }
 
   /** Plans a view's query to learn its columns; the view is planned anew wherever it is used. */
@@ -120,12 +120,13 @@ public final class QueryPlanner {
       RelNode rel,
       List<String> names,
       QuerySource query,
-      Optional<SourceObject> target) {
+      Optional<SourceObject> target,
+      PlannerOptions options) {
     try {
       RelNode normalised = Normalizer.normalise(rel);
       String logical = RelOptUtil.toString(normalised);
       RelNode calcs = Normalizer.toCalc(normalised);
-      PhysicalNode root = new PhysicalPlanner(converter.typeFactory(), clock).lower(calcs);
+      PhysicalNode root = new PhysicalPlanner(converter.typeFactory(), clock, options).lower(calcs);
       Schema schema = TypeMapping.toSchema(calcs.getRowType(), names);
       return new PlannedQuery(
           StageGraph.of(root),

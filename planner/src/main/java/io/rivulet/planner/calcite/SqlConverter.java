@@ -72,7 +72,11 @@ public final class SqlConverter {
             typeFactory,
             new CalciteConnectionConfigImpl(properties));
     this.operators =
-        SqlOperatorTables.chain(SqlStdOperatorTable.instance(), LIBRARY_OPERATORS, catalogReader);
+        SqlOperatorTables.chain(
+            SqlStdOperatorTable.instance(),
+            LIBRARY_OPERATORS,
+            SqlOperatorTables.of(SessionEndFunction.INSTANCE),
+            catalogReader);
     this.cluster =
         RelOptCluster.create(new HepPlanner(HepProgram.builder().build()), new RexBuilder(typeFactory));
   }
@@ -87,7 +91,7 @@ public final class SqlConverter {
 
   /** Validates and converts a query; its result columns carry the names the query gives them. */
   public RelRoot convert(QuerySource query) {
-    SqlNode parsed = query.parse();
+    SqlNode parsed = SessionEndFunction.rewrite(query.parse());
     SqlValidator validator = newValidator();
     SqlNode validated;
     try {

@@ -1,5 +1,7 @@
 package io.rivulet.planner.physical;
 
+import io.rivulet.planner.PlannerOptions;
+import io.rivulet.planner.calcite.SessionEndFunction;
 import io.rivulet.planner.calcite.SourceTable;
 import io.rivulet.planner.calcite.TypeMapping;
 import io.rivulet.planner.catalog.Column;
@@ -64,13 +66,38 @@ import org.apache.calcite.sql.SqlKind;
 public final class PhysicalPlanner {
   private final JavaTypeFactory typeFactory;
   private final Clock clock;
+  private final WindowLowering windows;
 
-  public PhysicalPlanner(JavaTypeFactory typeFactory, Clock clock) {
+  public PhysicalPlanner(JavaTypeFactory typeFactory, Clock clock, PlannerOptions options) {
     this.typeFactory = typeFactory;
     this.clock = clock;
+    this.windows = new WindowLowering(this, typeFactory, options);
   }
 
+  /** The physical plan of {@code rel}, with exactly its columns. */
   public PhysicalNode lower(RelNode rel) {
+    PhysicalNode node = lowerKeepingExtras(rel);
+    int width = rel.getRowType().getFieldCount();
+    if (node.schema().size() == width) {
+      return node;
+    }
+    int[] keep = new int[width];
+    for (int i = 0; i < width; i++) {
+      keep[i] = i;
+    }
+    Schema schema = node.schema().project(keep);
+    return new OperatorNode(
+        node,
+        new CalcFactory(batch -> batch.project(keep), "Calc(project=[" + String.join(", ", schema.names()) + "])"),
+        schema,
+        node.changelog());
+  }
+
+  /**
+   * The physical plan of {@code rel}, which may carry extra trailing columns a parent can use
+   * (the window end of a group-window SESSION, for SESSION_END).
+   */
+  private PhysicalNode lowerKeepingExtras(RelNode rel) {
     if (rel instanceof TableScan scan) {
       return scan(scan);
     } else if (rel instanceof Calc calc) {
@@ -88,7 +115,9 @@ public final class PhysicalPlanner {
     } else if (rel instanceof Join) {
       throw unsupported("joins are not supported yet");
     } else if (rel instanceof TableFunctionScan) {
-      throw unsupported("window table functions (TUMBLE, HOP, SESSION) are not supported yet");
+      throw unsupported(
+          "a window table function (TUMBLE, HOP, SESSION) must be aggregated: GROUP BY window_start,"
+              + " window_end and any other keys");
     }
     throw unsupported("the operator " + rel.getRelTypeName() + " is not supported");
   }
@@ -137,6 +166,9 @@ public final class PhysicalPlanner {
                     new ScanNode.EventTime(
                         physicalSchema.indexOf(watermark.column()).orElseThrow(),
                         watermark.delay().toMillis()));
+    if (eventTime.isEmpty() && !processingTime.isEmpty()) {
+      eventTime = Optional.of(ScanNode.EventTime.PROCESSING_TIME);
+    }
     ScanNode.SourceProvider provider =
         config ->
             connector.createSource(
@@ -174,11 +206,20 @@ public final class PhysicalPlanner {
       if (expression instanceof RexCall call) {
         SqlKind kind = call.getKind();
         if (kind == SqlKind.TUMBLE || kind == SqlKind.HOP || kind == SqlKind.SESSION) {
-          throw unsupported("group windows (TUMBLE, HOP, SESSION) are not supported yet");
+          throw unsupported("a group window (TUMBLE, HOP, SESSION) may only appear in GROUP BY");
         }
       }
     }
-    PhysicalNode input = lower(calc.getInput());
+    PhysicalNode input = lowerKeepingExtras(calc.getInput());
+    int width = calc.getInput().getRowType().getFieldCount();
+    if (usesSessionEnd(program)) {
+      if (input.schema().size() != width + 1) {
+        throw unsupported("SESSION_END needs GROUP BY SESSION(time, gap)");
+      }
+      program = withSessionEnd(calc, program);
+    } else if (input.schema().size() != width) {
+      input = lower(calc.getInput());
+    }
     Schema outputSchema = TypeMapping.toSchema(calc.getRowType());
     CalcFactory factory =
         new CalcFactory(
@@ -187,13 +228,65 @@ public final class PhysicalPlanner {
     return new OperatorNode(input, factory, outputSchema, input.changelog());
   }
 
+  private static boolean usesSessionEnd(RexProgram program) {
+    for (RexNode expression : program.getExprList()) {
+      if (expression instanceof RexCall call && call.getOperator() == SessionEndFunction.INSTANCE) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The program over its input plus the window end column, with SESSION_END reading that column. */
+  private RexProgram withSessionEnd(Calc calc, RexProgram program) {
+    RelDataType inputType = calc.getInput().getRowType();
+    int endColumn = inputType.getFieldCount();
+    RelDataType endType =
+        typeFactory.createTypeWithNullability(
+            typeFactory.createSqlType(org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP, 3), false);
+    RelDataType extended = typeFactory.builder().addAll(inputType.getFieldList()).add("window_end", endType).build();
+    RexShuttle rewrite =
+        new RexShuttle() {
+          @Override
+          public RexNode visitCall(RexCall call) {
+            if (call.getOperator() == SessionEndFunction.INSTANCE) {
+              return new RexInputRef(endColumn, call.getType());
+            }
+            return super.visitCall(call);
+          }
+        };
+    List<RexNode> projects = new ArrayList<>();
+    for (org.apache.calcite.rex.RexLocalRef ref : program.getProjectList()) {
+      projects.add(program.expandLocalRef(ref).accept(rewrite));
+    }
+    RexNode condition =
+        program.getCondition() == null ? null : program.expandLocalRef(program.getCondition()).accept(rewrite);
+    return RexProgram.create(
+        extended, projects, condition, program.getOutputRowType().getFieldNames(),
+        calc.getCluster().getRexBuilder());
+  }
+
   private PhysicalNode aggregate(Aggregate aggregate) {
     if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
       throw unsupported("GROUPING SETS, ROLLUP and CUBE are not supported yet");
     }
+    java.util.Optional<PhysicalNode> windowed = windows.lower(aggregate);
+    if (windowed.isPresent()) {
+      return windowed.get();
+    }
     PhysicalNode input = lower(aggregate.getInput());
     Schema outputSchema = TypeMapping.toSchema(aggregate.getRowType());
     int[] keys = aggregate.getGroupSet().toArray();
+    List<AggregateCall> calls = aggregateCalls(aggregate, outputSchema);
+    GroupAggregateFactory factory =
+        new GroupAggregateFactory(input.schema(), keys, calls, outputSchema, input.changelog());
+    boolean unbounded = Boundedness.isUnbounded(aggregate.getInput());
+    return new OperatorNode(ExchangeNode.hash(input, keys), factory, outputSchema, true, unbounded);
+  }
+
+  /** The runtime form of an Aggregate's calls, typed and named by its output columns. */
+  List<AggregateCall> aggregateCalls(Aggregate aggregate, Schema outputSchema) {
+    int keyCount = aggregate.getGroupCount();
     List<AggregateCall> calls = new ArrayList<>();
     List<org.apache.calcite.rel.core.AggregateCall> relCalls = aggregate.getAggCallList();
     for (int i = 0; i < relCalls.size(); i++) {
@@ -222,13 +315,10 @@ public final class PhysicalPlanner {
               kind,
               argument,
               call.isDistinct(),
-              outputSchema.type(keys.length + i),
-              outputSchema.field(keys.length + i).name()));
+              outputSchema.type(keyCount + i),
+              outputSchema.field(keyCount + i).name()));
     }
-    GroupAggregateFactory factory =
-        new GroupAggregateFactory(input.schema(), keys, calls, outputSchema, input.changelog());
-    boolean unbounded = Boundedness.isUnbounded(aggregate.getInput());
-    return new OperatorNode(ExchangeNode.hash(input, keys), factory, outputSchema, true, unbounded);
+    return calls;
   }
 
   private PhysicalNode union(Union union) {

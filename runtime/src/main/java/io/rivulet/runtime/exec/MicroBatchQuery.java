@@ -264,7 +264,9 @@ public final class MicroBatchQuery {
         tasks.add(
             () -> {
               Batch batch = partition.read(config.maxRowsPerBatch());
-              scan.eventTime().ifPresent(time -> trackEventTime(key, batch, time.column()));
+              scan.eventTime()
+                  .filter(time -> !time.isProcessingTime())
+                  .ifPresent(time -> trackEventTime(key, batch, time.column()));
               return new Read(scanIndex, key, partition, batch);
             });
       }
@@ -300,6 +302,11 @@ public final class MicroBatchQuery {
     for (int s = 0; s < scans.size(); s++) {
       Optional<ScanNode.EventTime> eventTime = scans.get(s).eventTime();
       if (eventTime.isEmpty()) {
+        continue;
+      }
+      if (eventTime.get().isProcessingTime()) {
+        minimum = Math.min(minimum, System.currentTimeMillis());
+        any = true;
         continue;
       }
       for (SourcePartition partition : sources.get(s).partitions()) {

@@ -34,7 +34,14 @@ public record ScanNode(
    * @param column the index of the TIMESTAMP column
    * @param delayMillis the declared out-of-orderness bound
    */
-  public record EventTime(int column, long delayMillis) {}
+  public record EventTime(int column, long delayMillis) {
+    /** Time is the wall clock when rows are processed: the watermark follows the clock. */
+    public static final EventTime PROCESSING_TIME = new EventTime(-1, 0);
+
+    public boolean isProcessingTime() {
+      return column < 0;
+    }
+  }
 
   @Override
   public List<PhysicalNode> inputs() {
