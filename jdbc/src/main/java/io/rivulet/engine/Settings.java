@@ -141,6 +141,11 @@ public final class Settings {
   public QueryConfig queryConfig(PrintStream console) {
     String maxRows = get("batch.max-rows");
     int rows = maxRows.equalsIgnoreCase("unlimited") ? Integer.MAX_VALUE : positiveInt("batch.max-rows", maxRows);
-    return new QueryConfig(parallelism(), duration("batch.interval", get("batch.interval")), rows, console);
+    return new QueryConfig(
+        parallelism(),
+        duration("batch.interval", get("batch.interval")),
+        rows,
+        console,
+        duration("watermark.idle-timeout", get("watermark.idle-timeout")));
   }
 }

@@ -57,7 +57,13 @@ public final class GoldenRunner {
           StatementResult result = session.execute(statement);
           boolean last = i == statements.size() - 1;
           if (result instanceof StatementResult.Streaming streaming) {
-            List<ResultBatch> batches = drain(streaming);
+            List<ResultBatch> batches;
+            try {
+              batches = drain(streaming);
+            } catch (RivuletException e) {
+              throw e.at(new RivuletException.Position(
+                  statement.position().line(), statement.position().column()));
+            }
             if (last) {
               Schema schema = streaming.query().schema();
               actual.put("result", finalResult(schema, batches));

@@ -119,7 +119,8 @@ public final class SqlConverter {
             cluster,
             StandardConvertletTable.INSTANCE,
             SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
-    return converter.convertQuery(validated, false, true);
+    RelRoot root = converter.convertQuery(validated, false, true);
+    return root.withRel(converter.trimUnusedFields(false, root.rel));
   }
 
   private SqlValidator newValidator() {

@@ -241,9 +241,12 @@ public final class PhysicalPlanner {
   private RexProgram withSessionEnd(Calc calc, RexProgram program) {
     RelDataType inputType = calc.getInput().getRowType();
     int endColumn = inputType.getFieldCount();
-    RelDataType endType =
-        typeFactory.createTypeWithNullability(
-            typeFactory.createSqlType(org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP, 3), false);
+    RelDataType endType = null;
+    for (RexNode expression : program.getExprList()) {
+      if (expression instanceof RexCall call && call.getOperator() == SessionEndFunction.INSTANCE) {
+        endType = call.getType();
+      }
+    }
     RelDataType extended = typeFactory.builder().addAll(inputType.getFieldList()).add("window_end", endType).build();
     RexShuttle rewrite =
         new RexShuttle() {

@@ -120,7 +120,7 @@ final class WindowLowering {
     PhysicalNode input = planner.lower(calc.getInput());
     PhysicalNode calcNode = compile(input, timed);
     return Optional.of(
-        windowAggregate(aggregate, calcNode, windowKey, -1, spec, spec instanceof WindowSpec.Session));
+        windowAggregate(aggregate, calcNode, windowKey, -1, windowKey, spec, spec instanceof WindowSpec.Session));
   }
 
   private Optional<PhysicalNode> tableFunctionWindow(Aggregate aggregate) {
@@ -215,10 +215,22 @@ final class WindowLowering {
             + " its DESCRIPTOR key columns");
       }
     }
+    // Rows are placed in windows by the time column itself where the query keeps it.
+    int timeColumn = startPosition;
+    for (int i = 0; i < projects.size(); i++) {
+      if (i != startPosition && i != endPosition
+          && projects.get(i) instanceof RexInputRef ref && ref.getIndex() == timeIndex) {
+        timeColumn = i;
+      }
+    }
+    if (timeColumn == startPosition) {
+      names = new ArrayList<>(names);
+      names.set(startPosition, uniqueName(names, timeName));
+    }
     RexProgram timed = RexProgram.create(source.getRowType(), projects, condition, names, rexBuilder);
     PhysicalNode calcNode = compile(planner.lower(source), timed);
     return Optional.of(
-        windowAggregate(aggregate, calcNode, startPosition, endPosition, spec, false));
+        windowAggregate(aggregate, calcNode, startPosition, endPosition, timeColumn, spec, false));
   }
 
   /** {@code name}, or a variant of it that is not among {@code names}. */
@@ -326,10 +338,11 @@ final class WindowLowering {
    *
    * @param startPosition the input column grouped as the window (start)
    * @param endPosition the input column grouped as the window end, or -1 (group-window form)
+   * @param timeColumn the input column holding each row's time
    * @param appendEnd whether to append window_end as an extra last column (for SESSION_END)
    */
   private PhysicalNode windowAggregate(Aggregate aggregate, PhysicalNode input, int startPosition,
-      int endPosition, WindowSpec spec, boolean appendEnd) {
+      int endPosition, int timeColumn, WindowSpec spec, boolean appendEnd) {
     if (input.changelog()) {
       throw unsupported("a windowed aggregate over an updating input is not supported");
     }
@@ -337,12 +350,31 @@ final class WindowLowering {
     int[] otherKeys = Arrays.stream(groupSet).filter(k -> k != startPosition && k != endPosition).toArray();
     Schema aggregateSchema = TypeMapping.toSchema(aggregate.getRowType());
     List<AggregateCall> calls = planner.aggregateCalls(aggregate, aggregateSchema);
-    Schema windowSchema = WindowAggregateFactory.outputSchemaOf(input.schema(), otherKeys, calls);
+    // Only the columns the window operator reads cross the exchange.
+    java.util.TreeSet<Integer> used = new java.util.TreeSet<>();
+    used.add(timeColumn);
+    Arrays.stream(otherKeys).forEach(used::add);
+    calls.stream().filter(c -> c.argument() >= 0).forEach(c -> used.add(c.argument()));
+    int[] kept = used.stream().mapToInt(Integer::intValue).toArray();
+    Schema keptSchema = input.schema().project(kept);
+    PhysicalNode pruned = kept.length == input.schema().size() ? input : new OperatorNode(
+        input,
+        new CalcFactory(batch -> batch.project(kept).withSchema(keptSchema),
+            "Calc(project=[" + String.join(", ", keptSchema.names()) + "])"),
+        keptSchema,
+        false);
+    int[] prunedKeys = Arrays.stream(otherKeys).map(k -> indexOf(kept, k)).toArray();
+    List<AggregateCall> prunedCalls = new ArrayList<>();
+    for (AggregateCall call : calls) {
+      prunedCalls.add(new AggregateCall(call.kind(), call.argument() < 0 ? -1 : indexOf(kept, call.argument()),
+          call.distinct(), call.resultType(), call.name()));
+    }
+    Schema windowSchema = WindowAggregateFactory.outputSchemaOf(keptSchema, prunedKeys, prunedCalls);
     EmitMode emit = options.windowEmit();
-    WindowAggregateFactory factory = new WindowAggregateFactory(
-        input.schema(), startPosition, spec, otherKeys, calls, windowSchema, emit, options.latePolicy());
+    WindowAggregateFactory factory = new WindowAggregateFactory(keptSchema, indexOf(kept, timeColumn), spec,
+        prunedKeys, prunedCalls, windowSchema, emit, options.latePolicy());
     boolean changelog = emit == EmitMode.EVERY_BATCH;
-    PhysicalNode window = new OperatorNode(ExchangeNode.hash(input, otherKeys), factory, windowSchema, changelog);
+    PhysicalNode window = new OperatorNode(ExchangeNode.hash(pruned, prunedKeys), factory, windowSchema, changelog);
     int windowStart = otherKeys.length;
     int[] order = new int[groupSet.length + calls.size() + (appendEnd ? 1 : 0)];
     for (int i = 0; i < groupSet.length; i++) {

@@ -62,6 +62,7 @@ public final class MicroBatchQuery {
   private final Map<Stage, Map<String, TaskPipeline>> sourcePipelines = new IdentityHashMap<>();
   private final Map<Stage, List<TaskPipeline>> exchangePipelines = new IdentityHashMap<>();
   private final Map<String, Long> maxEventTime = new HashMap<>();
+  private final Map<String, Long> lastRowMillis = new HashMap<>();
 
   private volatile QueryStatus status = QueryStatus.CREATED;
   private volatile Throwable failure;
@@ -291,14 +292,20 @@ public final class MicroBatchQuery {
     if (max != Long.MIN_VALUE) {
       synchronized (maxEventTime) {
         maxEventTime.merge(partitionKey, max, Math::max);
+        lastRowMillis.put(partitionKey, System.currentTimeMillis());
       }
     }
   }
 
-  /** The minimum over live partitions with event time of (max event time - delay). */
+  /**
+   * The minimum over live partitions with event time of (max event time - delay). Partitions that
+   * have sent nothing for the idle timeout do not count.
+   */
   private long currentWatermark() {
     long minimum = Long.MAX_VALUE;
     boolean any = false;
+    long idleTimeout = config.idleTimeout().toMillis();
+    long now = System.currentTimeMillis();
     for (int s = 0; s < scans.size(); s++) {
       Optional<ScanNode.EventTime> eventTime = scans.get(s).eventTime();
       if (eventTime.isEmpty()) {
@@ -310,8 +317,12 @@ public final class MicroBatchQuery {
         continue;
       }
       for (SourcePartition partition : sources.get(s).partitions()) {
-        Long max = maxEventTime.get(s + "/" + partition.id());
+        String key = s + "/" + partition.id();
+        Long max = maxEventTime.get(key);
         if (max == null || partition.exhausted()) {
+          continue;
+        }
+        if (idleTimeout > 0 && now - lastRowMillis.get(key) >= idleTimeout) {
           continue;
         }
         minimum = Math.min(minimum, max - eventTime.get().delayMillis());

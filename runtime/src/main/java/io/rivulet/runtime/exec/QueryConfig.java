@@ -10,9 +10,19 @@ import java.time.Duration;
  * @param batchInterval how often a micro-batch starts when sources have no backlog
  * @param maxRowsPerBatch the most rows read from one source partition per micro-batch
  * @param console where console sinks print
+ * @param idleTimeout after how long without rows a source partition stops holding the watermark
+ *     back ({@code Duration.ZERO}: never)
  */
 public record QueryConfig(
-    int parallelism, Duration batchInterval, int maxRowsPerBatch, PrintStream console) {
+    int parallelism,
+    Duration batchInterval,
+    int maxRowsPerBatch,
+    PrintStream console,
+    Duration idleTimeout) {
+
+  public QueryConfig(int parallelism, Duration batchInterval, int maxRowsPerBatch, PrintStream console) {
+    this(parallelism, batchInterval, maxRowsPerBatch, console, Duration.ZERO);
+  }
 
   public QueryConfig {
     if (parallelism < 1) {

@@ -40,6 +40,12 @@ import java.util.TreeSet;
  * open ones and is not late. A row whose time is null belongs to no window and is skipped without
  * being counted, as is a HOP row falling between windows when the slide exceeds the size.
  *
+ * <p>Sessions that only touch ({@code [0, 10)} and {@code [10, 20)}) stay apart: the first fires
+ * once the watermark reaches 10, so merging them would make the result depend on when the second
+ * row came. A SESSION row behind the watermark (later than the declared delay) but not late opens
+ * a session of its own even where it would have joined one that already fired, as in Flink; rows
+ * within the delay never meet a fired session, so their result does not depend on the batches.
+ *
  * <p>{@link #endBatch} closes every window whose end is at or before the watermark, in order of
  * window end, then start, then key, and drops its state. With {@link EmitMode#ON_CLOSE} it emits
  * one {@code +I} row per closed window. With {@link EmitMode#EVERY_BATCH} it emits, in this order:

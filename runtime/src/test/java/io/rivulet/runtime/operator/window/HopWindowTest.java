@@ -75,7 +75,8 @@ class HopWindowTest {
   @Test
   void withASlideLargerThanTheSizeRowsBetweenWindowsBelongToNoneAndAreNotLate() {
     List<Object[]> rows =
-        List.<Object[]>of(row("a", seconds(3), 1L), row("a", seconds(5), 10L), row("a", seconds(12), 100L));
+        List.<Object[]>of(
+            row("a", seconds(3), 1L), row("a", seconds(5), 10L), row("a", seconds(12), 100L));
 
     assertThat(runAdversarially(hop(seconds(10), seconds(4)), 0, rows))
         .containsExactly(

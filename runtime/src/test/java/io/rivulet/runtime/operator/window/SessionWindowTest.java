@@ -81,7 +81,8 @@ class SessionWindowTest {
     assertThat(driver.microBatch(-seconds(3), at("a", 7, 4))).isEmpty();
     assertThat(driver.operator.stateSize()).isOne();
     assertThat(driver.microBatch(seconds(24.999))).isEmpty();
-    assertThat(driver.microBatch(seconds(25))).containsExactly(insert("a", 0L, seconds(25), 3L, 7L));
+    assertThat(driver.microBatch(seconds(25)))
+        .containsExactly(insert("a", 0L, seconds(25), 3L, 7L));
     assertThat(driver.operator.stateSize()).isZero();
   }
 
@@ -217,6 +218,7 @@ class SessionWindowTest {
         List.<Object[]>of(at("a", 0, 1), at("b", 3, 2), at("c", 20, 4), at("a", 6, 8));
 
     assertThat(runAdversarially(plan, seconds(15), rows))
-        .containsExactly(values(0L, seconds(11), 3L, 11L), values(seconds(20), seconds(25), 1L, 4L));
+        .containsExactly(
+            values(0L, seconds(11), 3L, 11L), values(seconds(20), seconds(25), 1L, 4L));
   }
 }

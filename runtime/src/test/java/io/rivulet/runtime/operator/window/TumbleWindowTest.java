@@ -134,7 +134,8 @@ class TumbleWindowTest {
             EmitMode.ON_CLOSE,
             LatePolicy.DROP);
     List<Object[]> rows =
-        List.<Object[]>of(row("a", seconds(2.999), 1L), row("a", seconds(3), 1L), row("a", -seconds(8), 1L));
+        List.<Object[]>of(
+            row("a", seconds(2.999), 1L), row("a", seconds(3), 1L), row("a", -seconds(8), 1L));
 
     assertThat(runAdversarially(plan, seconds(20), rows))
         .containsExactly(
@@ -230,7 +231,8 @@ class TumbleWindowTest {
     driver.microBatch(seconds(1), row("b", seconds(25), 1L), row("a", seconds(5), 1L));
 
     assertThat(driver.finish())
-        .containsExactly(insert("a", 0L, seconds(10), 1L), insert("b", seconds(20), seconds(30), 1L));
+        .containsExactly(
+            insert("a", 0L, seconds(10), 1L), insert("b", seconds(20), seconds(30), 1L));
     assertThat(driver.operator.stateSize()).isZero();
   }
 

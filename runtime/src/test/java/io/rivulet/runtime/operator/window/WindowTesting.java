@@ -182,7 +182,8 @@ final class WindowTesting {
     Long expectedLateRows = null;
     for (boolean rowPerBatch : new boolean[] {false, true}) {
       for (int parallelism : new int[] {1, 4}) {
-        String way = (rowPerBatch ? "one row per batch" : "one batch") + ", " + parallelism;
+        String way =
+            (rowPerBatch ? "one row per batch" : "one batch") + ", " + parallelism + " instance(s)";
         Run appended = run(onClose, delay, rows, rowPerBatch, parallelism);
         List<List<Object>> result = appended.appendedRows(way);
         if (parallelism == 1) {
