@@ -7,7 +7,7 @@ CREATE STREAM cpu (
   WATERMARK FOR ts AS ts - INTERVAL '10' SECOND
 ) WITH ('connector' = 'file', 'path' = 'samples/data/cpu', 'format' = 'csv', 'mode' = 'bounded');
 
-SELECT window_end AS at, host, ROUND(AVG(load), 1) AS avg_load, 'OVERLOADED' AS status
+SELECT window_end AS measured_until, host, ROUND(AVG(load), 1) AS avg_load, 'OVERLOADED' AS status
 FROM TABLE(HOP(TABLE cpu, DESCRIPTOR(ts), INTERVAL '1' MINUTE, INTERVAL '5' MINUTE))
 GROUP BY window_start, window_end, host
 HAVING AVG(load) > 90;

@@ -1,5 +1,5 @@
 -- Hot items: bids per item over the last 10 minutes, every minute (Nexmark's "hot items"
--- shape); items with at least 12 bids in a window are reported.
+-- shape); items with at least 45 bids in a window are reported.
 CREATE STREAM bids (
   item     BIGINT,
   bidder   BIGINT,
@@ -11,4 +11,4 @@ CREATE STREAM bids (
 SELECT window_start, window_end, item, COUNT(*) AS bids, MAX(price) AS top_price
 FROM TABLE(HOP(TABLE bids, DESCRIPTOR(bid_time), INTERVAL '1' MINUTE, INTERVAL '10' MINUTE))
 GROUP BY window_start, window_end, item
-HAVING COUNT(*) >= 12;
+HAVING COUNT(*) >= 45;
