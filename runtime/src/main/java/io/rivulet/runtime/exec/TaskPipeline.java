@@ -1,9 +1,11 @@
 package io.rivulet.runtime.exec;
 
 import io.rivulet.runtime.batch.Batch;
+import io.rivulet.runtime.operator.BinaryOperator;
 import io.rivulet.runtime.operator.Collector;
 import io.rivulet.runtime.operator.Operator;
 import io.rivulet.runtime.operator.OperatorContext;
+import io.rivulet.runtime.plan.BinaryNode;
 import io.rivulet.runtime.plan.ExchangeNode;
 import io.rivulet.runtime.plan.OperatorNode;
 import io.rivulet.runtime.plan.PhysicalNode;
@@ -21,12 +23,79 @@ import java.util.Map;
  */
 final class TaskPipeline {
   private final Map<PhysicalNode, Collector> leafInputs = new IdentityHashMap<>();
-  private final List<Operator> operators = new ArrayList<>();
-  private final List<Collector> operatorOutputs = new ArrayList<>();
+  /** The running operators bottom-up, each with where its output goes. */
+  private final List<Running> operators = new ArrayList<>();
+
+  /** One running operator: single- or two-input. */
+  private sealed interface Running {
+    void open(OperatorContext context);
+
+    void endBatch(long watermark);
+
+    void finish();
+
+    long stateSize();
+
+    long lateRows();
+
+    void close();
+  }
+
+  private record Single(Operator operator, Collector out) implements Running {
+    public void open(OperatorContext context) {
+      operator.open(context);
+    }
+
+    public void endBatch(long watermark) {
+      operator.endBatch(watermark, out);
+    }
+
+    public void finish() {
+      operator.finish(out);
+    }
+
+    public long stateSize() {
+      return operator.stateSize();
+    }
+
+    public long lateRows() {
+      return operator.lateRows();
+    }
+
+    public void close() {
+      operator.close();
+    }
+  }
+
+  private record Binary(BinaryOperator operator, Collector out) implements Running {
+    public void open(OperatorContext context) {
+      operator.open(context);
+    }
+
+    public void endBatch(long watermark) {
+      operator.endBatch(watermark, out);
+    }
+
+    public void finish() {
+      operator.finish(out);
+    }
+
+    public long stateSize() {
+      return operator.stateSize();
+    }
+
+    public long lateRows() {
+      return operator.lateRows();
+    }
+
+    public void close() {
+      operator.close();
+    }
+  }
 
   TaskPipeline(PhysicalNode root, Collector output, OperatorContext context) {
     build(root, output, context);
-    for (Operator operator : operators) {
+    for (Running operator : operators) {
       operator.open(context);
     }
   }
@@ -36,6 +105,19 @@ final class TaskPipeline {
       leafInputs.put(node, downstream);
     } else if (node instanceof UnionNode union) {
       union.inputs().forEach(input -> build(input, downstream, context));
+    } else if (node instanceof BinaryNode binaryNode) {
+      BinaryOperator operator = binaryNode.factory().create(context);
+      build(binaryNode.left(), batch -> {
+        if (!batch.isEmpty()) {
+          operator.processLeft(batch, downstream);
+        }
+      }, context);
+      build(binaryNode.right(), batch -> {
+        if (!batch.isEmpty()) {
+          operator.processRight(batch, downstream);
+        }
+      }, context);
+      operators.add(new Binary(operator, downstream));
     } else {
       OperatorNode operatorNode = (OperatorNode) node;
       Operator operator = operatorNode.factory().create(context);
@@ -48,8 +130,7 @@ final class TaskPipeline {
       build(operatorNode.input(), input, context);
       // Added after its inputs, so the list runs bottom-up: an operator's end-of-batch output
       // reaches the operators above it before they end their own batch.
-      operators.add(operator);
-      operatorOutputs.add(downstream);
+      operators.add(new Single(operator, downstream));
     }
   }
 
@@ -61,20 +142,20 @@ final class TaskPipeline {
   }
 
   void endBatch(long watermark) {
-    for (int i = 0; i < operators.size(); i++) {
-      operators.get(i).endBatch(watermark, operatorOutputs.get(i));
+    for (Running operator : operators) {
+      operator.endBatch(watermark);
     }
   }
 
   void finish() {
-    for (int i = 0; i < operators.size(); i++) {
-      operators.get(i).finish(operatorOutputs.get(i));
+    for (Running operator : operators) {
+      operator.finish();
     }
   }
 
   long stateSize() {
     long size = 0;
-    for (Operator operator : operators) {
+    for (Running operator : operators) {
       size += operator.stateSize();
     }
     return size;
@@ -82,14 +163,14 @@ final class TaskPipeline {
 
   long lateRows() {
     long late = 0;
-    for (Operator operator : operators) {
+    for (Running operator : operators) {
       late += operator.lateRows();
     }
     return late;
   }
 
   void close() {
-    for (Operator operator : operators) {
+    for (Running operator : operators) {
       operator.close();
     }
   }

@@ -7,7 +7,7 @@ import java.util.List;
  * A node of a physical micro-batch plan: an immutable description of what to run, from which
  * each partition task creates its own running operators.
  */
-public sealed interface PhysicalNode permits ScanNode, OperatorNode, ExchangeNode, UnionNode {
+public sealed interface PhysicalNode permits ScanNode, OperatorNode, BinaryNode, ExchangeNode, UnionNode {
   List<PhysicalNode> inputs();
 
   Schema schema();

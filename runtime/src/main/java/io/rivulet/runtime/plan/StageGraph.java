@@ -131,9 +131,11 @@ public final class StageGraph {
       return;
     }
     text.append(node.explain());
-    if (node instanceof OperatorNode operator && operator.unboundedStateHere()) {
+    if (node instanceof OperatorNode operator && operator.unboundedStateHere()
+        || node instanceof BinaryNode binary && binary.unboundedStateHere()) {
       text.append("  [state: unbounded]");
-    } else if (node instanceof OperatorNode operator && operator.factory().stateful()) {
+    } else if (node instanceof OperatorNode operator && operator.factory().stateful()
+        || node instanceof BinaryNode) {
       text.append("  [state: bounded]");
     }
     text.append('\n');
