@@ -50,6 +50,13 @@ final class QueryErrors {
         return new ParseException(detail, position, null);
     }
 
+    private static boolean isReservedWord(String word) {
+        return KEYWORD.matcher(word).matches()
+                && org.apache.calcite.sql.parser.SqlParser.create("", QuerySource.parserConfig())
+                        .getMetadata()
+                        .isReservedWord(word.toUpperCase(java.util.Locale.ROOT));
+    }
+
     private static ParseException unexpectedToken(
             org.apache.calcite.sql.parser.impl.ParseException cause, String sql, Position start) {
         Token next = cause.currentToken.next;
@@ -58,6 +65,13 @@ final class QueryErrors {
             return new ParseException("unexpected end of input" + suffix, positionAfter(sql, start), null);
         }
         Position position = scriptPosition(sql, next.beginLine, next.beginColumn, start);
+        if (suffix.contains("an identifier") && isReservedWord(next.image)) {
+            return new ParseException(
+                    "unexpected " + SyntaxErrors.quote(next.image)
+                            + ", which is a reserved word; to use it as a name, quote it: `" + next.image + "`",
+                    position,
+                    next.image);
+        }
         return new ParseException("unexpected " + SyntaxErrors.quote(next.image) + suffix, position, next.image);
     }
 

@@ -81,7 +81,7 @@ public final class QueryPlanner {
     for (int i = 0; i < columns.size(); i++) {
       RelDataType want = targetRowType.getFieldList().get(i).getType();
       RelDataType have = produced.get(i).getType();
-      if (!SqlTypeUtil.canCastFrom(want, have, true)) {
+      if (!SqlTypeUtil.canAssignFrom(want, have)) {
         throw new RivuletException(
                 Category.VALIDATION,
                 "column " + (i + 1) + " '" + columns.get(i).name() + "' of " + target.describe()

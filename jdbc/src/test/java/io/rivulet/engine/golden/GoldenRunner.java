@@ -52,6 +52,7 @@ public final class GoldenRunner {
       try {
         List<Statement> statements = Session.parse(sql);
         List<QueryHandle> started = new ArrayList<>();
+        Map<QueryHandle, Statement> startedAt = new java.util.IdentityHashMap<>();
         for (int i = 0; i < statements.size(); i++) {
           Statement statement = statements.get(i);
           StatementResult result = session.execute(statement);
@@ -71,6 +72,7 @@ public final class GoldenRunner {
             }
           } else if (result instanceof StatementResult.Started query) {
             started.add(query.query());
+            startedAt.put(query.query(), statement);
           } else if (result instanceof StatementResult.Text text && last) {
             actual.put("explain", text.text().replace(directory, "${dir}").strip());
           } else if (result instanceof StatementResult.Rows rows && last) {
@@ -81,7 +83,13 @@ public final class GoldenRunner {
           if (!query.awaitTermination(QUERY_TIMEOUT)) {
             throw new AssertionError("query " + query.id() + " did not end within " + QUERY_TIMEOUT);
           }
-          failIfFailed(query);
+          try {
+            failIfFailed(query);
+          } catch (RivuletException e) {
+            Statement statement = startedAt.get(query);
+            throw e.at(new RivuletException.Position(
+                statement.position().line(), statement.position().column()));
+          }
         }
       } catch (RivuletException e) {
         actual.put("error", e.position().map(p -> p + ": ").orElse("")

@@ -45,7 +45,7 @@ public final class Normalizer {
 
   /** The normalised logical plan, before fusing into Calcs (what EXPLAIN shows). */
   public static RelNode normalise(RelNode rel) {
-    return run(stripDelta(rel), NORMALISE);
+    return run(CastRewriter.rewrite(stripDelta(rel)), NORMALISE);
   }
 
   /** Fuses filters and projections into Calcs. */

@@ -18,6 +18,12 @@ public final class RivuletTypeSystem extends RelDataTypeSystemImpl {
     return true;
   }
 
+  /** CAST to DECIMAL rounds half away from zero, as SQL users expect, rather than truncating. */
+  @Override
+  public java.math.RoundingMode roundingMode() {
+    return java.math.RoundingMode.HALF_UP;
+  }
+
   @Override
   public int getDefaultPrecision(SqlTypeName typeName) {
     if (typeName == SqlTypeName.TIMESTAMP || typeName == SqlTypeName.TIME) {

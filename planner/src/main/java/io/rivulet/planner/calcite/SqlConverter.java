@@ -21,6 +21,7 @@ import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
@@ -120,7 +121,8 @@ public final class SqlConverter {
             StandardConvertletTable.INSTANCE,
             SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
     RelRoot root = converter.convertQuery(validated, false, true);
-    return root.withRel(converter.trimUnusedFields(false, root.rel));
+    RelNode named = UnnestAliases.apply(root.rel, UnnestAliases.collect(validated));
+    return root.withRel(converter.trimUnusedFields(false, named));
   }
 
   private SqlValidator newValidator() {
@@ -130,7 +132,8 @@ public final class SqlConverter {
         typeFactory,
         SqlValidator.Config.DEFAULT
             .withConformance(SqlConformanceEnum.DEFAULT)
-            .withIdentifierExpansion(true));
+            .withIdentifierExpansion(true)
+            .withTypeCoercionFactory(StrictTypeCoercion::new));
   }
 
   private RelRoot expandView(
@@ -148,8 +151,19 @@ public final class SqlConverter {
     }
   }
 
-  private static RivuletException validationError(CalciteContextException e, Position start) {
+  private RivuletException validationError(CalciteContextException e, Position start) {
     String message = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+    // Errors are one line: Calcite lists supported forms on lines of their own.
+    message = message.strip().replace("\r", "").replace("\n", "; ");
+    java.util.regex.Matcher unknown =
+        java.util.regex.Pattern.compile("Object '([^']*)' not found").matcher(message);
+    if (unknown.matches()) {
+      try {
+        catalog.get(unknown.group(1));
+      } catch (RivuletException missing) {
+        message = missing.getMessage();
+      }
+    }
     Position position = start;
     if (e.getPosLine() > 0) {
       int line = start.line() + e.getPosLine() - 1;

@@ -63,7 +63,8 @@ public final class Catalog {
       }
       throw new RivuletException(
           Category.VALIDATION,
-          "no " + kind.toLowerCase(Locale.ROOT) + " named '" + name + "' to drop");
+          "no " + kind.toLowerCase(Locale.ROOT) + " named '" + name + "' to drop"
+              + (objects.isEmpty() ? "" : "; known: " + String.join(", ", names())));
     }
     if (!existing.kind().equals(kind)) {
       throw new RivuletException(

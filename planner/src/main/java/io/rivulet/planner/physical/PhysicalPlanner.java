@@ -158,6 +158,14 @@ public final class PhysicalPlanner {
         fullSchema.project(physicalIndexes.stream().mapToInt(Integer::intValue).toArray());
     Options options = new Options(source.describe(), source.options());
     Connector connector = Connectors.of(options);
+    if (!source.stream() && connector.sourceOptions().contains("mode") && !source.options().containsKey("mode")) {
+      // A table is bounded and static: read what is there and end.
+      java.util.Map<String, String> bounded = new java.util.LinkedHashMap<>(source.options());
+      bounded.put("mode", "bounded");
+      options = new Options(source.describe(), bounded);
+    }
+    Options sourceOptions = options;
+    connector.validateSource(connectorContext(source, physicalSchema, sourceOptions, 1, Integer.MAX_VALUE, System.out));
     Optional<ScanNode.EventTime> eventTime =
         source
             .watermark()
@@ -172,16 +180,16 @@ public final class PhysicalPlanner {
     ScanNode.SourceProvider provider =
         config ->
             connector.createSource(
-                new ConnectorContext(
-                    source.name(),
+                connectorContext(
+                    source,
                     physicalSchema,
-                    options,
-                    false,
+                    sourceOptions,
                     config.parallelism(),
                     config.maxRowsPerBatch(),
                     config.console()));
     PhysicalNode node =
         new ScanNode(source.name(), describe(source.options()), physicalSchema, provider, eventTime);
+    node = rescaleDecimals(node, rowType, physicalIndexes);
     if (!processingTime.isEmpty()) {
       node =
           new OperatorNode(
@@ -192,6 +200,47 @@ public final class PhysicalPlanner {
               false);
     }
     return node;
+  }
+
+  /**
+   * Gives DECIMAL values read from a source their declared scale ({@code 7} read into a {@code
+   * DECIMAL(10, 2)} column is {@code 7.00}), as a database would store them.
+   */
+  private static PhysicalNode rescaleDecimals(PhysicalNode scan, RelDataType rowType, List<Integer> physicalIndexes) {
+    List<int[]> rescaled = new ArrayList<>();
+    for (int i = 0; i < physicalIndexes.size(); i++) {
+      RelDataType type = rowType.getFieldList().get(physicalIndexes.get(i)).getType();
+      if (type.getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.DECIMAL
+          && type.getScale() != RelDataType.SCALE_NOT_SPECIFIED) {
+        rescaled.add(new int[] {i, type.getScale()});
+      }
+    }
+    if (rescaled.isEmpty()) {
+      return scan;
+    }
+    Schema schema = scan.schema();
+    io.rivulet.runtime.operator.calc.BatchFunction rescale = batch -> {
+      io.rivulet.runtime.batch.ColumnVector[] columns = new io.rivulet.runtime.batch.ColumnVector[batch.columnCount()];
+      for (int c = 0; c < columns.length; c++) {
+        columns[c] = batch.column(c);
+      }
+      for (int[] column : rescaled) {
+        Object[] values = new Object[batch.rowCount()];
+        for (int r = 0; r < values.length; r++) {
+          java.math.BigDecimal value = (java.math.BigDecimal) batch.get(r, column[0]);
+          values[r] = value == null ? null : value.setScale(column[1], java.math.RoundingMode.HALF_UP);
+        }
+        columns[column[0]] = new io.rivulet.runtime.batch.ObjectVector(
+            io.rivulet.runtime.type.DataType.DECIMAL, values, values.length);
+      }
+      return new Batch(schema, columns, batch.rowCount(), batch.kindCodes());
+    };
+    return new OperatorNode(scan, new CalcFactory(rescale, "RescaleDecimals()"), schema, false);
+  }
+
+  private static ConnectorContext connectorContext(SourceObject source, Schema schema, Options options,
+      int parallelism, int maxRows, java.io.PrintStream console) {
+    return new ConnectorContext(source.name(), schema, options, false, parallelism, maxRows, console);
   }
 
   private static String describe(Map<String, String> options) {

@@ -71,7 +71,10 @@ public final class FileConnector implements Connector {
 
   /** Checks the sink options and returns the format. */
   private static TextFormat sinkFormat(Options options) {
-    options.checkKnown("file", SINK_KEYS);
+    // A stream may be declared with its source options and still be written to: allow both sets.
+    Set<String> known = new java.util.HashSet<>(FileSourceOptions.KEYS);
+    known.addAll(SINK_KEYS);
+    options.checkKnown("file", known);
     String pathText = options.required("path");
     options.required("format");
     TextFormat format =

@@ -199,9 +199,11 @@ class FileConnectorTest {
     assertThatThrownBy(
             () ->
                 connector.validateSink(
-                    context(BIDS, "path", dir.toString(), "format", "csv", "mode", "x")))
+                    context(BIDS, "path", dir.toString(), "format", "csv", "colour", "x")))
         .hasMessage(
-            "stream 'bids' has an unknown option 'mode' for connector 'file'; known options:"
-                + " format, path");
+            "stream 'bids' has an unknown option 'colour' for connector 'file'; known options:"
+                + " csv.delimiter, csv.header, format, mode, on-error, path, split.size");
+    // A stream declared with its source options can still be written to.
+    connector.validateSink(context(BIDS, "path", dir.toString(), "format", "csv", "mode", "bounded"));
   }
 }
