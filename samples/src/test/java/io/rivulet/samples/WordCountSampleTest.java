@@ -34,9 +34,9 @@ class WordCountSampleTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
         .contains("Stage 1 (partitions: one per source split)")
-        .containsPattern("Exchange\\(hash\\[[\\w$]+\\]\\) -> Stage 2")
+        .contains("Exchange(hash[word]) -> Stage 2")
         .contains("Stage 2 (partitions:")
-        .containsPattern("GroupAggregate\\(keys=\\[[\\w$]+\\], aggregates=\\[COUNT\\(\\*\\) AS c\\]")
+        .contains("GroupAggregate(keys=[word], aggregates=[COUNT(*) AS c]")
         .doesNotContain("Stage 3");
   }
 
