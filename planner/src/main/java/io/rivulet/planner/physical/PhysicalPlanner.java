@@ -326,14 +326,57 @@ public final class PhysicalPlanner {
     if (windowed.isPresent()) {
       return windowed.get();
     }
-    PhysicalNode input = lower(aggregate.getInput());
     Schema outputSchema = TypeMapping.toSchema(aggregate.getRowType());
-    int[] keys = aggregate.getGroupSet().toArray();
-    List<AggregateCall> calls = aggregateCalls(aggregate, outputSchema);
+    Pruned pruned =
+        Pruned.of(lower(aggregate.getInput()), aggregate.getGroupSet().toArray(), -1,
+            aggregateCalls(aggregate, outputSchema));
+    PhysicalNode input = pruned.input();
     GroupAggregateFactory factory =
-        new GroupAggregateFactory(input.schema(), keys, calls, outputSchema, input.changelog());
+        new GroupAggregateFactory(input.schema(), pruned.keys(), pruned.calls(), outputSchema, input.changelog());
     boolean unbounded = Boundedness.isUnbounded(aggregate.getInput());
-    return new OperatorNode(ExchangeNode.hash(input, keys), factory, outputSchema, true, unbounded);
+    return new OperatorNode(ExchangeNode.hash(input, pruned.keys()), factory, outputSchema, true, unbounded);
+  }
+
+  /**
+   * An aggregate's input narrowed to the columns it reads, so that only they cross the exchange,
+   * with its keys, time column and calls renumbered.
+   *
+   * @param timeColumn the time column of a windowed aggregate, or -1
+   */
+  record Pruned(PhysicalNode input, int[] keys, int timeColumn, List<AggregateCall> calls) {
+    static Pruned of(PhysicalNode input, int[] keys, int timeColumn, List<AggregateCall> calls) {
+      java.util.TreeSet<Integer> used = new java.util.TreeSet<>();
+      java.util.Arrays.stream(keys).forEach(used::add);
+      if (timeColumn >= 0) {
+        used.add(timeColumn);
+      }
+      calls.stream().filter(c -> c.argument() >= 0).forEach(c -> used.add(c.argument()));
+      int[] kept = used.stream().mapToInt(Integer::intValue).toArray();
+      if (kept.length == input.schema().size()) {
+        return new Pruned(input, keys, timeColumn, calls);
+      }
+      Schema keptSchema = input.schema().project(kept);
+      PhysicalNode narrowed = new OperatorNode(
+          input,
+          new CalcFactory(batch -> batch.project(kept).withSchema(keptSchema),
+              "Calc(project=[" + String.join(", ", keptSchema.names()) + "])"),
+          keptSchema,
+          input.changelog());
+      List<AggregateCall> renumbered = new ArrayList<>();
+      for (AggregateCall call : calls) {
+        renumbered.add(new AggregateCall(call.kind(), call.argument() < 0 ? -1 : indexOf(kept, call.argument()),
+            call.distinct(), call.resultType(), call.name()));
+      }
+      return new Pruned(
+          narrowed,
+          java.util.Arrays.stream(keys).map(k -> indexOf(kept, k)).toArray(),
+          timeColumn < 0 ? -1 : indexOf(kept, timeColumn),
+          renumbered);
+    }
+
+    private static int indexOf(int[] values, int value) {
+      return java.util.Arrays.binarySearch(values, value);
+    }
   }
 
   /** The runtime form of an Aggregate's calls, typed and named by its output columns. */

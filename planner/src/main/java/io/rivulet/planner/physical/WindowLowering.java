@@ -351,30 +351,17 @@ final class WindowLowering {
     Schema aggregateSchema = TypeMapping.toSchema(aggregate.getRowType());
     List<AggregateCall> calls = planner.aggregateCalls(aggregate, aggregateSchema);
     // Only the columns the window operator reads cross the exchange.
-    java.util.TreeSet<Integer> used = new java.util.TreeSet<>();
-    used.add(timeColumn);
-    Arrays.stream(otherKeys).forEach(used::add);
-    calls.stream().filter(c -> c.argument() >= 0).forEach(c -> used.add(c.argument()));
-    int[] kept = used.stream().mapToInt(Integer::intValue).toArray();
-    Schema keptSchema = input.schema().project(kept);
-    PhysicalNode pruned = kept.length == input.schema().size() ? input : new OperatorNode(
-        input,
-        new CalcFactory(batch -> batch.project(kept).withSchema(keptSchema),
-            "Calc(project=[" + String.join(", ", keptSchema.names()) + "])"),
-        keptSchema,
-        false);
-    int[] prunedKeys = Arrays.stream(otherKeys).map(k -> indexOf(kept, k)).toArray();
-    List<AggregateCall> prunedCalls = new ArrayList<>();
-    for (AggregateCall call : calls) {
-      prunedCalls.add(new AggregateCall(call.kind(), call.argument() < 0 ? -1 : indexOf(kept, call.argument()),
-          call.distinct(), call.resultType(), call.name()));
-    }
+    PhysicalPlanner.Pruned pruned = PhysicalPlanner.Pruned.of(input, otherKeys, timeColumn, calls);
+    Schema keptSchema = pruned.input().schema();
+    int[] prunedKeys = pruned.keys();
+    List<AggregateCall> prunedCalls = pruned.calls();
     Schema windowSchema = WindowAggregateFactory.outputSchemaOf(keptSchema, prunedKeys, prunedCalls);
     EmitMode emit = options.windowEmit();
-    WindowAggregateFactory factory = new WindowAggregateFactory(keptSchema, indexOf(kept, timeColumn), spec,
+    WindowAggregateFactory factory = new WindowAggregateFactory(keptSchema, pruned.timeColumn(), spec,
         prunedKeys, prunedCalls, windowSchema, emit, options.latePolicy());
     boolean changelog = emit == EmitMode.EVERY_BATCH;
-    PhysicalNode window = new OperatorNode(ExchangeNode.hash(pruned, prunedKeys), factory, windowSchema, changelog);
+    PhysicalNode window =
+        new OperatorNode(ExchangeNode.hash(pruned.input(), prunedKeys), factory, windowSchema, changelog);
     int windowStart = otherKeys.length;
     int[] order = new int[groupSet.length + calls.size() + (appendEnd ? 1 : 0)];
     for (int i = 0; i < groupSet.length; i++) {
