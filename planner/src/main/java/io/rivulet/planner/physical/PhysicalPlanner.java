@@ -114,10 +114,8 @@ public final class PhysicalPlanner {
       throw sortError(sort);
     } else if (rel instanceof Join) {
       throw unsupported("joins are not supported yet");
-    } else if (rel instanceof TableFunctionScan) {
-      throw unsupported(
-          "a window table function (TUMBLE, HOP, SESSION) must be aggregated: GROUP BY window_start,"
-              + " window_end and any other keys");
+    } else if (rel instanceof TableFunctionScan scan && WindowLowering.isWindowFunction(scan)) {
+      return windows.assign(scan);
     }
     throw unsupported("the operator " + rel.getRelTypeName() + " is not supported");
   }

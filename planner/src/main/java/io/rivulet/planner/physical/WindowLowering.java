@@ -9,6 +9,7 @@ import io.rivulet.runtime.operator.aggregate.AggregateCall;
 import io.rivulet.runtime.operator.calc.CalcFactory;
 import io.rivulet.runtime.operator.window.EmitMode;
 import io.rivulet.runtime.operator.window.WindowAggregateFactory;
+import io.rivulet.runtime.operator.window.WindowAssignFactory;
 import io.rivulet.runtime.operator.window.WindowSpec;
 import io.rivulet.runtime.plan.ExchangeNode;
 import io.rivulet.runtime.plan.OperatorNode;
@@ -137,26 +138,11 @@ final class WindowLowering {
     }
     RelNode source = scan.getInputs().get(0);
     int width = source.getRowType().getFieldCount();
-    List<RexNode> operands = invocation.getOperands();
-    int timeIndex = descriptorColumns(operands.get(0)).get(0);
+    WindowFunction function = windowFunction(invocation, source);
+    int timeIndex = function.timeColumn();
     String timeName = source.getRowType().getFieldNames().get(timeIndex);
-    requireTimeAttribute(source, timeIndex, timeName);
-    String function = invocation.getOperator().getName().toUpperCase(Locale.ROOT);
-    List<Integer> sessionKeys = List.of();
-    WindowSpec spec;
-    switch (function) {
-      case "TUMBLE" -> spec = new WindowSpec.Tumble(millis(invocation, 1), optionalMillis(invocation, 2));
-      case "HOP" -> spec = new WindowSpec.Hop(millis(invocation, 1), millis(invocation, 2), optionalMillis(invocation, 3));
-      case "SESSION" -> {
-        if (operands.size() == 3) {
-          sessionKeys = descriptorColumns(operands.get(1));
-          spec = new WindowSpec.Session(millis(invocation, 2));
-        } else {
-          spec = new WindowSpec.Session(millis(invocation, 1));
-        }
-      }
-      default -> throw unsupported("the window function " + function + " is not supported");
-    }
+    List<Integer> sessionKeys = function.sessionKeys();
+    WindowSpec spec = function.spec();
     RexBuilder rexBuilder = scan.getCluster().getRexBuilder();
     RexNode time = rexBuilder.makeInputRef(source, timeIndex);
     // The scan's columns, computed from its input: the window columns stand for the time column.
@@ -240,6 +226,58 @@ final class WindowLowering {
       unique = name + "$" + i;
     }
     return unique;
+  }
+
+  /** A window table function's window, the time column it is on, and a session's key columns. */
+  private record WindowFunction(WindowSpec spec, int timeColumn, List<Integer> sessionKeys) {}
+
+  private static WindowFunction windowFunction(RexCall invocation, RelNode source) {
+    List<RexNode> operands = invocation.getOperands();
+    int timeIndex = descriptorColumns(operands.get(0)).get(0);
+    String timeName = source.getRowType().getFieldNames().get(timeIndex);
+    requireTimeAttribute(source, timeIndex, timeName);
+    String function = invocation.getOperator().getName().toUpperCase(Locale.ROOT);
+    switch (function) {
+      case "TUMBLE":
+        return new WindowFunction(
+            new WindowSpec.Tumble(millis(invocation, 1), optionalMillis(invocation, 2)), timeIndex, List.of());
+      case "HOP":
+        return new WindowFunction(
+            new WindowSpec.Hop(millis(invocation, 1), millis(invocation, 2), optionalMillis(invocation, 3)),
+            timeIndex, List.of());
+      case "SESSION":
+        if (operands.size() == 3) {
+          return new WindowFunction(
+              new WindowSpec.Session(millis(invocation, 2)), timeIndex, descriptorColumns(operands.get(1)));
+        }
+        return new WindowFunction(new WindowSpec.Session(millis(invocation, 1)), timeIndex, List.of());
+      default:
+        throw unsupported("the window function " + function + " is not supported");
+    }
+  }
+
+  /** Whether {@code rel} is a window table function (TUMBLE, HOP, SESSION) over one input. */
+  static boolean isWindowFunction(RelNode rel) {
+    return rel instanceof TableFunctionScan scan
+        && scan.getCall() instanceof RexCall invocation
+        && invocation.getOperator() instanceof SqlWindowTableFunction;
+  }
+
+  /**
+   * A window table function read as rows, not aggregated: each row with its window_start and
+   * window_end (one row per window for HOP).
+   */
+  PhysicalNode assign(TableFunctionScan scan) {
+    RelNode source = scan.getInputs().get(0);
+    WindowFunction function = windowFunction((RexCall) scan.getCall(), source);
+    if (function.spec() instanceof WindowSpec.Session) {
+      throw unsupported("SESSION windows can only be aggregated: GROUP BY window_start, window_end and the"
+          + " session key");
+    }
+    PhysicalNode input = planner.lower(source);
+    Schema schema = TypeMapping.toSchema(scan.getRowType());
+    return new OperatorNode(
+        input, new WindowAssignFactory(schema, function.timeColumn(), function.spec()), schema, input.changelog());
   }
 
   /** Where column {@code scanColumn} of the window scan ends up in the Calc above it, or -1. */
