@@ -215,7 +215,8 @@ public final class Session {
   private io.rivulet.planner.PlannerOptions plannerOptions() {
     return new io.rivulet.planner.PlannerOptions(
         io.rivulet.runtime.operator.window.EmitMode.ofSettingValue(settings.get("window.emit")),
-        io.rivulet.runtime.operator.window.LatePolicy.ofSettingValue(settings.get("late.policy")));
+        io.rivulet.runtime.operator.window.LatePolicy.ofSettingValue(settings.get("late.policy")),
+        Durations.parse(settings.get("state.ttl")));
   }
 
   private StatementResult createSource(
@@ -257,6 +258,9 @@ public final class Session {
     Connector connector = Connectors.of(connectorOptions);
     Set<String> known = new HashSet<>(connector.sourceOptions());
     known.addAll(connector.sinkOptions());
+    if (!stream) {
+      known.add(io.rivulet.planner.physical.PhysicalPlanner.REFRESH_OPTION);
+    }
     connectorOptions.checkKnown(connector.name(), known);
     boolean added = engine.catalog().add(source, ifNotExists, false);
     return new StatementResult.Done(

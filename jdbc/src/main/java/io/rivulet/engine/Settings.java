@@ -28,7 +28,7 @@ public final class Settings {
     add("window.emit", "on-close", "when windows emit: 'on-close' or 'every-batch'");
     add("late.policy", "drop", "rows for closed windows: 'drop' or 'fail'");
     add("watermark.idle-timeout", "0 ms", "after how long a silent partition stops holding the watermark back (0: never)");
-    add("state.ttl", "0 ms", "how long unused state of unbounded operators is kept (0: forever)");
+    add("state.ttl", "0 ms", "how long a regular stream-stream join keeps rows nobody touched (0: for ever)");
     add("result.mode", "tableau", "how the shell shows results: 'tableau', 'table' or 'changelog'");
     add("verbose", "false", "show stack traces of errors: 'true' or 'false'");
   }

@@ -8,7 +8,10 @@ import io.rivulet.runtime.operator.window.LatePolicy;
  *
  * @param windowEmit when windowed aggregates emit ({@code 'window.emit'})
  * @param latePolicy what windowed aggregates do with late rows ({@code 'late.policy'})
+ * @param stateTtl how long regular stream-stream joins keep rows nobody touched ({@code
+ *     'state.ttl'}; zero: for ever)
  */
-public record PlannerOptions(EmitMode windowEmit, LatePolicy latePolicy) {
-  public static final PlannerOptions DEFAULTS = new PlannerOptions(EmitMode.ON_CLOSE, LatePolicy.DROP);
+public record PlannerOptions(EmitMode windowEmit, LatePolicy latePolicy, java.time.Duration stateTtl) {
+  public static final PlannerOptions DEFAULTS =
+      new PlannerOptions(EmitMode.ON_CLOSE, LatePolicy.DROP, java.time.Duration.ZERO);
 }

@@ -43,9 +43,46 @@ public final class Normalizer {
 
   private Normalizer() {}
 
+  /** Rewrites IN, EXISTS and scalar subqueries into joins (semi, anti or with aggregates). */
+  private static final List<RelOptRule> SUBQUERIES =
+      List.of(
+          CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
+          CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE,
+          CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
+
   /** The normalised logical plan, before fusing into Calcs (what EXPLAIN shows). */
   public static RelNode normalise(RelNode rel) {
-    return run(CastRewriter.rewrite(stripDelta(rel)), NORMALISE);
+    RelNode rewritten = CastRewriter.rewrite(stripDelta(rel));
+    if (containsSubQuery(rewritten)) {
+      // Only then: decorrelation would also rewrite UNNEST's correlation, which is lowered as is.
+      rewritten =
+          org.apache.calcite.sql2rel.RelDecorrelator.decorrelateQuery(
+              run(rewritten, SUBQUERIES),
+              org.apache.calcite.tools.RelBuilder.proto(org.apache.calcite.plan.Contexts.empty())
+                  .create(rel.getCluster(), null));
+    }
+    return run(rewritten, NORMALISE);
+  }
+
+  private static boolean containsSubQuery(RelNode rel) {
+    boolean[] found = {false};
+    org.apache.calcite.rex.RexShuttle finder =
+        new org.apache.calcite.rex.RexShuttle() {
+          @Override
+          public org.apache.calcite.rex.RexNode visitSubQuery(org.apache.calcite.rex.RexSubQuery subQuery) {
+            found[0] = true;
+            return subQuery;
+          }
+        };
+    rel.accept(
+        new org.apache.calcite.rel.RelHomogeneousShuttle() {
+          @Override
+          public RelNode visit(RelNode other) {
+            other.accept(finder);
+            return super.visit(other);
+          }
+        });
+    return found[0];
   }
 
   /** Fuses filters and projections into Calcs. */

@@ -67,11 +67,16 @@ public final class PhysicalPlanner {
   private final JavaTypeFactory typeFactory;
   private final Clock clock;
   private final WindowLowering windows;
+  private final JoinLowering joins;
+
+  /** The table option that says how often a lookup join reads its table again. */
+  public static final String REFRESH_OPTION = "lookup.refresh-interval";
 
   public PhysicalPlanner(JavaTypeFactory typeFactory, Clock clock, PlannerOptions options) {
     this.typeFactory = typeFactory;
     this.clock = clock;
     this.windows = new WindowLowering(this, typeFactory, options);
+    this.joins = new JoinLowering(this, typeFactory, options, clock);
   }
 
   /** The physical plan of {@code rel}, with exactly its columns. */
@@ -112,8 +117,8 @@ public final class PhysicalPlanner {
       return unnest(correlate);
     } else if (rel instanceof Sort sort) {
       throw sortError(sort);
-    } else if (rel instanceof Join) {
-      throw unsupported("joins are not supported yet");
+    } else if (rel instanceof Join join) {
+      return joins.lower(join);
     } else if (rel instanceof TableFunctionScan scan && WindowLowering.isWindowFunction(scan)) {
       return windows.assign(scan);
     }
@@ -154,11 +159,13 @@ public final class PhysicalPlanner {
     }
     Schema physicalSchema =
         fullSchema.project(physicalIndexes.stream().mapToInt(Integer::intValue).toArray());
-    Options options = new Options(source.describe(), source.options());
+    java.util.Map<String, String> connectorOptions = new java.util.LinkedHashMap<>(source.options());
+    connectorOptions.remove(REFRESH_OPTION);
+    Options options = new Options(source.describe(), connectorOptions);
     Connector connector = Connectors.of(options);
     if (!source.stream() && connector.sourceOptions().contains("mode") && !source.options().containsKey("mode")) {
       // A table is bounded and static: read what is there and end.
-      java.util.Map<String, String> bounded = new java.util.LinkedHashMap<>(source.options());
+      java.util.Map<String, String> bounded = new java.util.LinkedHashMap<>(connectorOptions);
       bounded.put("mode", "bounded");
       options = new Options(source.describe(), bounded);
     }
