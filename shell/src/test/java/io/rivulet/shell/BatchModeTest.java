@@ -137,4 +137,119 @@ class BatchModeTest {
       assertThat(r.out()).startsWith("rivulet ");
     });
   }
+
+  @Test
+  void definesAreSubstitutedInTheScript() throws IOException {
+    Path job = script("CREATE STREAM bids (auction BIGINT, price BIGINT, channel VARCHAR)\n"
+        + "WITH ('connector' = 'file', 'path' = '${data}', 'format' = 'csv', 'mode' = 'bounded');\n"
+        + "SELECT auction FROM bids WHERE price > ${min};\n");
+
+    Run run = run("-f", job.toString(), "--format", "csv",
+        "--define", "data=" + dir.resolve("bids").toString().replace('\\', '/'), "--define", "min=260");
+
+    assertThat(run.err()).isEmpty();
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo("auction\n3\n");
+  }
+
+  @Test
+  void anUndefinedVariableIsAnErrorNamingIt() throws IOException {
+    Path job = script(bids + "SELECT auction\nFROM bids WHERE price > ${min};\n");
+
+    Run run = run("-f", job.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo(job + ":4:25: error: ${min} is not defined; pass --define min=value\n");
+  }
+
+  @Test
+  void errorPositionsAreInTheScriptAsWrittenBeforeSubstitution() throws IOException {
+    Path job = script(bids + "SELECT '${long}', prize FROM bids;\n");
+
+    Run run = run("-f", job.toString(), "--define", "long=a much longer value than the key");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo(job + ":3:19: error: Column 'prize' not found in any table\n");
+  }
+
+  @Test
+  void anInitScriptRunsFirstAndItsErrorsNameIt() throws IOException {
+    Path init = Files.writeString(dir.resolve("init.sql"), bids, StandardCharsets.UTF_8);
+
+    Run run = run("-i", init.toString(), "-e", "SELECT COUNT(*) AS n FROM bids;", "--format", "csv");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out().lines().toList()).containsExactly("op,n", "+I,3");
+
+    Files.writeString(init, "CREATE STREAM broken (a BIGINT) WITH ('connector' = 'nope');\n", StandardCharsets.UTF_8);
+    Run failed = run("-i", init.toString(), "-e", "SELECT 1;");
+    assertThat(failed.exitCode()).isEqualTo(1);
+    assertThat(failed.err()).startsWith(init + ":1:1: error: ");
+    assertThat(failed.out()).isEmpty();
+  }
+
+  @Test
+  void maxBatchesEndsAContinuousSelect() {
+    String stream = bids.replace("'mode' = 'bounded'", "'mode' = 'continuous'");
+
+    Run run = run("-e", stream + "SELECT auction FROM bids;", "--max-batches", "1", "--format", "csv");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out().lines().toList()).containsExactly("auction", "1", "2", "3");
+  }
+
+  @Test
+  void durationEndsAContinuousSelectAndABackgroundInsert() throws IOException {
+    String stream = bids.replace("'mode' = 'bounded'", "'mode' = 'continuous'");
+    Path sinkDirectory = dir.resolve("out");
+    String sink = "CREATE STREAM copies (auction BIGINT) WITH ('connector' = 'file', 'path' = '"
+        + sinkDirectory.toString().replace('\\', '/') + "', 'format' = 'csv');\n";
+    long started = System.nanoTime();
+
+    Run run = run("-e", stream + sink + "INSERT INTO copies SELECT auction FROM bids;\n"
+        + "SELECT price FROM bids WHERE price > 200;", "--duration", "1500ms", "--format", "csv");
+
+    long seconds = (System.nanoTime() - started) / 1_000_000_000;
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out().lines().toList()).containsExactly("price", "250", "300");
+    assertThat(seconds).isLessThan(20);
+    try (var files = Files.walk(sinkDirectory)) {
+      String written = files.filter(Files::isRegularFile).map(BatchModeTest::read)
+          .reduce("", String::concat);
+      assertThat(written.lines().filter(line -> !line.equals("auction")).sorted().toList())
+          .containsExactly("1", "2", "3");
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void badOptionsAreUsageErrors() {
+    assertThat(run("-e", "SELECT 1;", "--format", "xml")).satisfies(r -> {
+      assertThat(r.exitCode()).isEqualTo(2);
+      assertThat(r.err()).isEqualTo("rivulet: --format must be table, csv or json, not 'xml'\n");
+    });
+    assertThat(run("-e", "SELECT 1;", "--duration", "soon")).satisfies(r -> {
+      assertThat(r.exitCode()).isEqualTo(2);
+      assertThat(r.err()).contains("'soon' is not a duration");
+    });
+    assertThat(run("-e", "SELECT 1;", "--max-batches", "0").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void statementsCanComeOnStandardInput() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code = Main.run(new String[] {"--format", "csv"},
+        new ByteArrayInputStream((bids + "SELECT auction FROM bids WHERE price = 100;").getBytes(StandardCharsets.UTF_8)),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+    assertThat(code).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("auction\n1\n");
+  }
 }
