@@ -282,21 +282,8 @@ final class JoinLowering {
     return withResidualFilter(joined, join, type, others);
   }
 
-  /** The column of a window scan that {@code column} of {@code rel} passes on: 0 start, 1 end. */
   private static Optional<Integer> windowColumn(RelNode rel, int column) {
-    if (rel instanceof Calc calc) {
-      RexNode expression = calc.getProgram().expandLocalRef(calc.getProgram().getProjectList().get(column));
-      return expression instanceof RexInputRef ref ? windowColumn(calc.getInput(), ref.getIndex()) : Optional.empty();
-    }
-    if (rel instanceof org.apache.calcite.rel.core.Aggregate aggregate && column < aggregate.getGroupCount()) {
-      // A windowed aggregate passes on the window of its window_start and window_end keys.
-      return windowColumn(aggregate.getInput(), aggregate.getGroupSet().nth(column));
-    }
-    if (rel instanceof TableFunctionScan scan && WindowLowering.isWindowFunction(scan)) {
-      int width = scan.getInputs().get(0).getRowType().getFieldCount();
-      return column >= width ? Optional.of(column - width) : Optional.empty();
-    }
-    return Optional.empty();
+    return WindowLowering.windowColumn(rel, column);
   }
 
   private Optional<PhysicalNode> windowJoin(Join join, JoinInfo info, JoinType type, List<RexNode> others) {
@@ -327,9 +314,6 @@ final class JoinLowering {
     if (leftStart < 0 || leftEnd < 0) {
       return Optional.empty();
     }
-    if (!others.isEmpty()) {
-      throw unsupported("a window join may only compare columns with =");
-    }
     PhysicalNode left = planner.lower(join.getLeft());
     PhysicalNode right = planner.lower(join.getRight());
     Schema schema = TypeMapping.toSchema(join.getRowType());
@@ -339,9 +323,10 @@ final class JoinLowering {
         left.schema(), lk, leftStart, leftEnd, right.schema(), rk, rightStart, rightEnd, type, schema);
     int[] leftPartition = append(lk, leftStart);
     int[] rightPartition = append(rk, rightStart);
-    return Optional.of(new BinaryNode(
+    PhysicalNode joined = new BinaryNode(
         ExchangeNode.hash(left, leftPartition), ExchangeNode.hash(right, rightPartition), factory, schema,
-        false, false));
+        false, false);
+    return Optional.of(withResidualFilter(joined, join, type, others));
   }
 
   private static int[] append(int[] values, int value) {

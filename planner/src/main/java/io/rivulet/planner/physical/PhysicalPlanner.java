@@ -328,6 +328,9 @@ public final class PhysicalPlanner {
       throw unsupported("GROUPING SETS, ROLLUP and CUBE are not supported yet");
     }
     java.util.Optional<PhysicalNode> windowed = windows.lower(aggregate);
+    if (windowed.isEmpty()) {
+      windowed = windows.windowKeyed(aggregate);
+    }
     if (windowed.isPresent()) {
       return windowed.get();
     }

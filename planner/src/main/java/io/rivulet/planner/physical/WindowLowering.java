@@ -10,6 +10,7 @@ import io.rivulet.runtime.operator.calc.CalcFactory;
 import io.rivulet.runtime.operator.window.EmitMode;
 import io.rivulet.runtime.operator.window.WindowAggregateFactory;
 import io.rivulet.runtime.operator.window.WindowAssignFactory;
+import io.rivulet.runtime.operator.window.WindowedGroupAggregateFactory;
 import io.rivulet.runtime.operator.window.WindowSpec;
 import io.rivulet.runtime.plan.ExchangeNode;
 import io.rivulet.runtime.plan.OperatorNode;
@@ -254,6 +255,58 @@ final class WindowLowering {
       default:
         throw unsupported("the window function " + function + " is not supported");
     }
+  }
+
+  /**
+   * The window column of a window table function that {@code column} of {@code rel} passes on
+   * unchanged, through projections and the keys of windowed aggregates: 0 for window_start, 1 for
+   * window_end; empty for any other column.
+   */
+  static Optional<Integer> windowColumn(RelNode rel, int column) {
+    if (rel instanceof Calc calc) {
+      RexNode expression = calc.getProgram().expandLocalRef(calc.getProgram().getProjectList().get(column));
+      return expression instanceof RexInputRef ref ? windowColumn(calc.getInput(), ref.getIndex()) : Optional.empty();
+    }
+    if (rel instanceof Aggregate aggregate && column < aggregate.getGroupCount()) {
+      return windowColumn(aggregate.getInput(), aggregate.getGroupSet().nth(column));
+    }
+    if (rel instanceof TableFunctionScan scan && isWindowFunction(scan)) {
+      int width = scan.getInputs().get(0).getRowType().getFieldCount();
+      return column >= width ? Optional.of(column - width) : Optional.empty();
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * An aggregate grouped by window_start and window_end of rows that already carry their window
+   * (the output of a windowed aggregate): one row per group once the watermark reaches its end.
+   */
+  Optional<PhysicalNode> windowKeyed(Aggregate aggregate) {
+    int start = -1;
+    int end = -1;
+    for (int key : aggregate.getGroupSet()) {
+      Optional<Integer> window = windowColumn(aggregate.getInput(), key);
+      if (window.isPresent()) {
+        if (window.get() == 0) {
+          start = key;
+        } else {
+          end = key;
+        }
+      }
+    }
+    if (start < 0 || end < 0) {
+      return Optional.empty();
+    }
+    PhysicalNode input = planner.lower(aggregate.getInput());
+    if (input.changelog()) {
+      return Optional.empty();
+    }
+    Schema outputSchema = TypeMapping.toSchema(aggregate.getRowType());
+    int[] keys = aggregate.getGroupSet().toArray();
+    List<AggregateCall> calls = planner.aggregateCalls(aggregate, outputSchema);
+    WindowedGroupAggregateFactory factory =
+        new WindowedGroupAggregateFactory(input.schema(), keys, end, calls, outputSchema);
+    return Optional.of(new OperatorNode(ExchangeNode.hash(input, keys), factory, outputSchema, false));
   }
 
   /** Whether {@code rel} is a window table function (TUMBLE, HOP, SESSION) over one input. */
