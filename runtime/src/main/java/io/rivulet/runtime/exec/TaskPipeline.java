@@ -5,6 +5,7 @@ import io.rivulet.runtime.operator.BinaryOperator;
 import io.rivulet.runtime.operator.Collector;
 import io.rivulet.runtime.operator.Operator;
 import io.rivulet.runtime.operator.OperatorContext;
+import io.rivulet.runtime.operator.OperatorLifecycle;
 import io.rivulet.runtime.plan.BinaryNode;
 import io.rivulet.runtime.plan.ExchangeNode;
 import io.rivulet.runtime.plan.OperatorNode;
@@ -26,77 +27,13 @@ final class TaskPipeline {
   /** The running operators bottom-up, each with where its output goes. */
   private final List<Running> operators = new ArrayList<>();
 
-  /** One running operator: single- or two-input. */
-  private sealed interface Running {
-    void open(OperatorContext context);
-
-    void endBatch(long watermark);
-
-    void finish();
-
-    long stateSize();
-
-    long lateRows();
-
-    void close();
-  }
-
-  private record Single(Operator operator, Collector out) implements Running {
-    public void open(OperatorContext context) {
-      operator.open(context);
-    }
-
-    public void endBatch(long watermark) {
-      operator.endBatch(watermark, out);
-    }
-
-    public void finish() {
-      operator.finish(out);
-    }
-
-    public long stateSize() {
-      return operator.stateSize();
-    }
-
-    public long lateRows() {
-      return operator.lateRows();
-    }
-
-    public void close() {
-      operator.close();
-    }
-  }
-
-  private record Binary(BinaryOperator operator, Collector out) implements Running {
-    public void open(OperatorContext context) {
-      operator.open(context);
-    }
-
-    public void endBatch(long watermark) {
-      operator.endBatch(watermark, out);
-    }
-
-    public void finish() {
-      operator.finish(out);
-    }
-
-    public long stateSize() {
-      return operator.stateSize();
-    }
-
-    public long lateRows() {
-      return operator.lateRows();
-    }
-
-    public void close() {
-      operator.close();
-    }
-  }
+  /** One running operator, single- or two-input, and where its output goes. */
+  private record Running(OperatorLifecycle operator, Collector out) {}
 
   TaskPipeline(PhysicalNode root, Collector output, OperatorContext context) {
     build(root, output, context);
-    for (Running operator : operators) {
-      operator.open(context);
+    for (Running running : operators) {
+      running.operator().open(context);
     }
   }
 
@@ -117,7 +54,7 @@ final class TaskPipeline {
           operator.processRight(batch, downstream);
         }
       }, context);
-      operators.add(new Binary(operator, downstream));
+      operators.add(new Running(operator, downstream));
     } else {
       OperatorNode operatorNode = (OperatorNode) node;
       Operator operator = operatorNode.factory().create(context);
@@ -130,7 +67,7 @@ final class TaskPipeline {
       build(operatorNode.input(), input, context);
       // Added after its inputs, so the list runs bottom-up: an operator's end-of-batch output
       // reaches the operators above it before they end their own batch.
-      operators.add(new Single(operator, downstream));
+      operators.add(new Running(operator, downstream));
     }
   }
 
@@ -142,36 +79,36 @@ final class TaskPipeline {
   }
 
   void endBatch(long watermark) {
-    for (Running operator : operators) {
-      operator.endBatch(watermark);
+    for (Running running : operators) {
+      running.operator().endBatch(watermark, running.out());
     }
   }
 
   void finish() {
-    for (Running operator : operators) {
-      operator.finish();
+    for (Running running : operators) {
+      running.operator().finish(running.out());
     }
   }
 
   long stateSize() {
     long size = 0;
-    for (Running operator : operators) {
-      size += operator.stateSize();
+    for (Running running : operators) {
+      size += running.operator().stateSize();
     }
     return size;
   }
 
   long lateRows() {
     long late = 0;
-    for (Running operator : operators) {
-      late += operator.lateRows();
+    for (Running running : operators) {
+      late += running.operator().lateRows();
     }
     return late;
   }
 
   void close() {
-    for (Running operator : operators) {
-      operator.close();
+    for (Running running : operators) {
+      running.operator().close();
     }
   }
 }

@@ -11,25 +11,8 @@ import io.rivulet.runtime.batch.Batch;
  * at the end. Both inputs are partitioned the same way (by the join keys), so matching rows meet
  * in one instance.
  */
-public interface BinaryOperator {
-  default void open(OperatorContext context) {}
-
+public interface BinaryOperator extends OperatorLifecycle {
   void processLeft(Batch batch, Collector out);
 
   void processRight(Batch batch, Collector out);
-
-  /** See {@link Operator#endBatch}. */
-  default void endBatch(long watermark, Collector out) {}
-
-  default void finish(Collector out) {}
-
-  default void close() {}
-
-  default long stateSize() {
-    return 0;
-  }
-
-  default long lateRows() {
-    return 0;
-  }
 }
