@@ -1,0 +1,172 @@
+package io.rivulet.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Runs the chosen queries as the settings say and reports on each. */
+final class Benchmark {
+  private final BenchSettings settings;
+  private final PrintStream log;
+
+  Benchmark(BenchSettings settings, PrintStream log) {
+    this.settings = settings;
+    this.log = log;
+  }
+
+  /** The queries the settings name (all when none), in file order. */
+  List<BenchQuery> queries() {
+    List<BenchQuery> all = BenchQuery.loadAll(settings.queryDirectory());
+    if (settings.queries().isEmpty()) {
+      return all;
+    }
+    List<BenchQuery> chosen = new ArrayList<>();
+    for (String name : settings.queries()) {
+      chosen.add(
+          all.stream()
+              .filter(query -> query.name().equals(name))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "no query '" + name + "' in " + settings.queryDirectory() + "; there are "
+                              + all.stream().map(BenchQuery::name).collect(Collectors.joining(", ")))));
+    }
+    return chosen;
+  }
+
+  List<QueryReport> run() {
+    List<BenchQuery> queries = queries();
+    Map<String, String> placeholders = new LinkedHashMap<>();
+    placeholders.put("events", String.valueOf(settings.events()));
+    placeholders.put("events_per_second", String.valueOf(settings.eventsPerSecond()));
+    placeholders.put("seed", String.valueOf(settings.seed()));
+    placeholders.put("disorder", String.valueOf(settings.disorderMillis()));
+    placeholders.put("sink", settings.checksum() ? "checksum" : "blackhole");
+    long textBytes = 0;
+    if (queries.stream().anyMatch(query -> query.readsText() && query.skipReason().isEmpty())) {
+      Path text = TextCorpus.directory(settings.textLines(), settings.seed());
+      placeholders.put("text", text.toString());
+      textBytes = TextCorpus.bytes(text);
+    } else {
+      placeholders.put("text", "");
+    }
+    String ddl = ddl("ddl.sql");
+    if (!settings.source().equals("generator")
+        && queries.stream().anyMatch(query -> !query.readsText() && query.skipReason().isEmpty())) {
+      Path data = NexmarkFiles.cached(settings, log);
+      placeholders.put("data", data.toString());
+      placeholders.put("format", settings.source());
+      ddl = ddl("ddl_files.sql");
+    }
+    QueryRunner runner = new QueryRunner(ddl, placeholders);
+    List<QueryReport> reports = new ArrayList<>();
+    for (BenchQuery query : queries) {
+      if (query.skipReason().isPresent()) {
+        log.printf(Locale.ROOT, "%s: skipped (%s)%n", query.name(), query.skipReason().get());
+        reports.add(QueryReport.skipped(query.name(), query.skipReason().get()));
+        continue;
+      }
+      reports.add(run(runner, query, query.readsText() ? textBytes : 0));
+    }
+    return reports;
+  }
+
+  private QueryReport run(QueryRunner runner, BenchQuery query, long inputBytes) {
+    Duration timeout = Duration.ofSeconds(settings.timeoutSeconds());
+    List<RunMeasurement> runs = new ArrayList<>();
+    try {
+      List<Long> warmups = new ArrayList<>();
+      for (int w = 0; w < settings.warmup(); w++) {
+        RunMeasurement run =
+            runner.run(query, settings.parallelism(), settings.batchRows(), inputBytes, timeout);
+        logRun(query, "warm-up " + (w + 1), run);
+        warmups.add(run.checksum());
+      }
+      FlightProfile profile = settings.profile() ? new FlightProfile() : null;
+      if (profile != null) {
+        profile.start();
+      }
+      for (int r = 0; r < settings.runs(); r++) {
+        RunMeasurement run =
+            runner.run(query, settings.parallelism(), settings.batchRows(), inputBytes, timeout);
+        logRun(query, "run " + (r + 1) + "/" + settings.runs(), run);
+        runs.add(run);
+      }
+      List<String> hot = profile == null ? List.of() : profile.stop(15);
+      hot.forEach(line -> log.println(query.name() + ": " + line));
+      Optional<RunMeasurement> verification = Optional.empty();
+      if (settings.verifyParallelism()) {
+        int other = settings.parallelism() == 1 ? 2 : 1;
+        RunMeasurement run = runner.run(query, other, settings.batchRows(), inputBytes, timeout);
+        logRun(query, "check at P=" + other, run);
+        verification = Optional.of(run);
+      }
+      return new QueryReport(query.name(), "ok", Optional.empty(), runs, warmups, verification, hot);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return QueryReport.failed(query.name(), "interrupted", runs);
+    } catch (IOException e) {
+      return QueryReport.failed(query.name(), "profiling failed: " + e, runs);
+    } catch (RuntimeException e) {
+      String message = e.getMessage() == null ? e.toString() : e.getMessage();
+      log.printf(Locale.ROOT, "%s: failed: %s%n", query.name(), message.replace('\n', ' '));
+      return QueryReport.failed(query.name(), message.replace('\n', ' '), runs);
+    }
+  }
+
+  private void logRun(BenchQuery query, String which, RunMeasurement run) {
+    log.printf(
+        Locale.ROOT,
+        "%s %s: %s rows in %.2f s, %s rows/s, %s rows/cpu-s, %d batches, checksum %s%n",
+        query.name(),
+        which,
+        ReportWriter.count(run.inputRows()),
+        run.wallNanos() / 1e9,
+        ReportWriter.count(run.rowsPerSecond()),
+        ReportWriter.count(run.rowsPerCpuSecond()),
+        run.batchMillis().size(),
+        QueryReport.hex(run.checksum()).substring(0, 8));
+  }
+
+  private String ddl(String name) {
+    Path file = settings.queryDirectory().resolve(name);
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /** What the figures were measured on, for the JSON report. */
+  Map<String, Object> environment() {
+    Map<String, Object> environment = new LinkedHashMap<>();
+    environment.put("cores", Runtime.getRuntime().availableProcessors());
+    environment.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+    environment.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+    environment.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    environment.put("events", settings.events());
+    environment.put("parallelism", settings.parallelism());
+    environment.put("runs", settings.runs());
+    environment.put("warmup", settings.warmup());
+    environment.put("batchRows", settings.batchRows());
+    environment.put("eventsPerSecond", settings.eventsPerSecond());
+    environment.put("seed", settings.seed());
+    environment.put("disorderMillis", settings.disorderMillis());
+    environment.put("textLines", settings.textLines());
+    environment.put("source", settings.source());
+    environment.put("sink", settings.checksum() ? "checksum" : "blackhole");
+    return environment;
+  }
+}
