@@ -49,4 +49,27 @@ public record AggregateCall(
     }
     return kind.sqlName() + "(" + (distinct ? "DISTINCT " : "") + inputNames.get(argument) + ")";
   }
+
+  /** The type of the input column this call reads, or null for {@code COUNT(*)}. */
+  public DataType argumentType(io.rivulet.runtime.type.Schema input) {
+    return argument < 0 ? null : input.type(argument);
+  }
+
+  /**
+   * Checks this call against the input it reads and the output column it fills, so that a plan
+   * that does not line up fails when it is built rather than on the first row.
+   *
+   * @throws IllegalArgumentException naming the call and what does not fit
+   */
+  public void check(io.rivulet.runtime.type.Schema input, DataType outputType, boolean retractable) {
+    if (argument >= input.size()) {
+      throw new IllegalArgumentException(
+          "aggregate " + name + " refers to column " + argument + " of input " + input);
+    }
+    if (resultType != outputType) {
+      throw new IllegalArgumentException(
+          explain(input.names()) + " returns " + resultType + " but its output column is " + outputType);
+    }
+    Accumulator.create(this, argumentType(input), retractable);
+  }
 }

@@ -73,21 +73,7 @@ public final class GroupAggregateFactory implements OperatorFactory {
       }
     }
     for (int i = 0; i < calls.size(); i++) {
-      AggregateCall call = calls.get(i);
-      if (call.argument() >= 0) {
-        checkInputColumn(call.argument(), "aggregate " + call.name());
-      }
-      DataType outputType = outputSchema.type(groupKeys.length + i);
-      if (call.resultType() != outputType) {
-        throw new IllegalArgumentException(
-            call.explain(inputSchema.names())
-                + " returns "
-                + call.resultType()
-                + " but its output column is "
-                + outputType);
-      }
-      // Fails now, in planning, rather than on the first row, if a result type does not fit.
-      Accumulator.create(call, argumentType(call), inputIsChangelog);
+      calls.get(i).check(inputSchema, outputSchema.type(groupKeys.length + i), inputIsChangelog);
     }
   }
 
@@ -100,7 +86,7 @@ public final class GroupAggregateFactory implements OperatorFactory {
 
   /** The type of the input column {@code call} reads, or null for {@code COUNT(*)}. */
   DataType argumentType(AggregateCall call) {
-    return call.argument() < 0 ? null : inputSchema.type(call.argument());
+    return call.argumentType(inputSchema);
   }
 
   public Schema inputSchema() {

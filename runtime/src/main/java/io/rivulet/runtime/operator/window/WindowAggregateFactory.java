@@ -127,21 +127,7 @@ public final class WindowAggregateFactory implements OperatorFactory {
       }
     }
     for (int i = 0; i < calls.size(); i++) {
-      AggregateCall call = calls.get(i);
-      if (call.argument() >= 0) {
-        checkInputColumn(call.argument(), "aggregate " + call.name());
-      }
-      DataType outputType = outputSchema.type(groupKeys.length + 2 + i);
-      if (call.resultType() != outputType) {
-        throw new IllegalArgumentException(
-            call.explain(inputSchema.names())
-                + " returns "
-                + call.resultType()
-                + " but its output column is "
-                + outputType);
-      }
-      // Fails now, in planning, rather than on the first row, if a result type does not fit.
-      Accumulator.create(call, argumentType(call), false);
+      calls.get(i).check(inputSchema, outputSchema.type(groupKeys.length + 2 + i), false);
     }
   }
 
@@ -154,7 +140,7 @@ public final class WindowAggregateFactory implements OperatorFactory {
 
   /** The type of the input column {@code call} reads, or null for {@code COUNT(*)}. */
   DataType argumentType(AggregateCall call) {
-    return call.argument() < 0 ? null : inputSchema.type(call.argument());
+    return call.argumentType(inputSchema);
   }
 
   public Schema inputSchema() {
