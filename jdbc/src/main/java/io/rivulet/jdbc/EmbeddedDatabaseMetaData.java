@@ -601,25 +601,26 @@ final class EmbeddedDatabaseMetaData implements DatabaseMetaData {
     return false;
   }
 
-  /** Joins other than CROSS JOIN UNNEST are not supported yet. */
+  /** LEFT, RIGHT and FULL joins run (window, interval and regular joins; LEFT for lookups). */
   @Override
   public boolean supportsOuterJoins() {
-    return false;
+    return true;
   }
 
   @Override
   public boolean supportsFullOuterJoins() {
-    return false;
+    return true;
   }
 
   @Override
   public boolean supportsLimitedOuterJoins() {
-    return false;
+    return true;
   }
 
+  /** UNION without ALL would have to remember every row; only UNION ALL runs. */
   @Override
   public boolean supportsUnion() {
-    return true;
+    return false;
   }
 
   @Override
@@ -632,14 +633,15 @@ final class EmbeddedDatabaseMetaData implements DatabaseMetaData {
     return false;
   }
 
+  /** EXISTS and IN subqueries become semi and anti joins. */
   @Override
   public boolean supportsSubqueriesInExists() {
-    return false;
+    return true;
   }
 
   @Override
   public boolean supportsSubqueriesInIns() {
-    return false;
+    return true;
   }
 
   @Override
@@ -649,7 +651,7 @@ final class EmbeddedDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public boolean supportsCorrelatedSubqueries() {
-    return false;
+    return true;
   }
 
   @Override
