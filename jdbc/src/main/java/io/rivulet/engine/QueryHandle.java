@@ -16,6 +16,7 @@ public final class QueryHandle {
   private final Schema schema;
   private final boolean changelog;
   private final MicroBatchQuery query;
+  private volatile Runnable onStop = () -> {};
 
   QueryHandle(String id, String sql, Schema schema, boolean changelog, MicroBatchQuery query) {
     this.id = id;
@@ -61,12 +62,27 @@ public final class QueryHandle {
     return query.recentProgress();
   }
 
+  /** All rows read from sources since the query started. */
+  public long totalInputRows() {
+    return query.totalInputRows();
+  }
+
   public void onProgress(Consumer<Progress> listener) {
     query.addProgressListener(listener);
   }
 
   public void stop() {
     query.stop();
+  }
+
+  /** Stops the query and discards rows nobody will read, so a blocked query can end at once. */
+  void stopAndDiscard() {
+    onStop.run();
+    query.stop();
+  }
+
+  void whenStoppedByStatement(Runnable action) {
+    onStop = action;
   }
 
   public boolean awaitTermination(Duration timeout) throws InterruptedException {

@@ -296,6 +296,8 @@ public final class Session {
     QueryConfig config = settings.queryConfig(engine.console());
     ResultStream rows = new ResultStream(plan.schema(), RESULT_BUFFER_BATCHES);
     QueryHandle handle = start(query.text(), plan, rows, config);
+    // STOP QUERY from elsewhere: a reader that stopped reading must not keep the query blocked.
+    handle.whenStoppedByStatement(rows::abandon);
     return new StatementResult.Streaming(handle, rows);
   }
 
@@ -361,7 +363,7 @@ public final class Session {
               query.id(),
               query.status().name(),
               progress.map(p -> p.batchId() + 1).orElse(0L),
-              query.progressHistory().stream().mapToLong(Progress::inputRows).sum(),
+              query.totalInputRows(),
               progress.map(p -> formatWatermark(p.watermark())).orElse(""),
               query.sql().replaceAll("\\s+", " ")});
         }
@@ -414,7 +416,7 @@ public final class Session {
   private StatementResult stop(String queryId) {
     QueryHandle query = engine.query(queryId).orElseThrow(() -> new RivuletException(
         Category.VALIDATION, "no query with id '" + queryId + "'; SHOW QUERIES lists them"));
-    query.stop();
+    query.stopAndDiscard();
     try {
       query.awaitTermination(Duration.ofSeconds(30));
     } catch (InterruptedException e) {

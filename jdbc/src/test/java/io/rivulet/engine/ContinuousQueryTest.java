@@ -152,4 +152,33 @@ class ContinuousQueryTest {
       assertThat(last.stageMillis()).hasSize(2);
     }
   }
+
+  @Test
+  void stopQueryEndsASelectNobodyReadsAtOnce() throws Exception {
+    Path data = Files.createDirectories(dir.resolve("many"));
+    StringBuilder rows = new StringBuilder();
+    for (int i = 0; i < 5_000; i++) {
+      rows.append(i).append('\n');
+    }
+    Files.writeString(data.resolve("n.csv"), rows, StandardCharsets.UTF_8);
+    try (Engine engine = new Engine()) {
+      Session session = engine.newSession();
+      session.executeScript("SET 'batch.max-rows' = '10';"
+          + "CREATE STREAM numbers (n BIGINT) WITH ('connector' = 'file', 'path' = '" + path(data)
+          + "', 'format' = 'csv', 'mode' = 'bounded');");
+      StatementResult.Streaming query =
+          (StatementResult.Streaming) session.executeScript("SELECT n FROM numbers").get(0);
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (query.query().progressHistory().size() < 16 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      long started = System.nanoTime();
+
+      session.executeScript("STOP QUERY " + query.query().id());
+
+      assertThat(query.query().status()).isEqualTo(QueryStatus.STOPPED);
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+      assertThat(query.query().totalInputRows()).isGreaterThanOrEqualTo(160);
+    }
+  }
 }

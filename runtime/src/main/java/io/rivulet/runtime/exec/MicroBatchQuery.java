@@ -64,6 +64,7 @@ public final class MicroBatchQuery {
   private final Map<String, Long> maxEventTime = new HashMap<>();
   private final Map<String, Long> lastRowMillis = new HashMap<>();
 
+  private final AtomicLong totalInputRows = new AtomicLong();
   private volatile QueryStatus status = QueryStatus.CREATED;
   private volatile Throwable failure;
   private volatile boolean stopRequested;
@@ -541,7 +542,13 @@ public final class MicroBatchQuery {
     return skipped;
   }
 
+  /** All rows read from sources since the query started. */
+  public long totalInputRows() {
+    return totalInputRows.get();
+  }
+
   private void report(Progress progress) {
+    totalInputRows.addAndGet(progress.inputRows());
     synchronized (this) {
       history.addLast(progress);
       if (history.size() > PROGRESS_HISTORY) {
