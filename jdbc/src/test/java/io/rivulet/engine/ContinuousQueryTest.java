@@ -181,4 +181,34 @@ class ContinuousQueryTest {
       assertThat(query.query().totalInputRows()).isGreaterThanOrEqualTo(160);
     }
   }
+
+  @Test
+  void aSocketStreamEndsWhenTheServerClosesTheConnection() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        Engine engine = new Engine()) {
+      Session session = engine.newSession();
+      session.executeScript("SET 'batch.interval' = '20 ms';"
+          + "CREATE STREAM lines (line VARCHAR) WITH ('connector' = 'socket', 'host' = '127.0.0.1', 'port' = '"
+          + server.getLocalPort() + "');");
+      StatementResult.Streaming query = (StatementResult.Streaming) session.executeScript(
+          "SELECT COUNT(*) AS n FROM lines").get(0);
+      try (Socket client = server.accept(); OutputStream out = client.getOutputStream()) {
+        out.write("a\nb\nc\n".getBytes(StandardCharsets.UTF_8));
+      }
+      long last = -1;
+      ResultBatch batch;
+      while ((batch = query.rows().next()) != null) {
+        Batch rows = batch.rows();
+        for (int r = 0; r < rows.rowCount(); r++) {
+          if (rows.kind(r).isAccumulate()) {
+            last = (Long) rows.get(r, 0);
+          }
+        }
+      }
+      query.query().awaitTermination();
+
+      assertThat(query.query().status()).isEqualTo(QueryStatus.FINISHED);
+      assertThat(last).isEqualTo(3);
+    }
+  }
 }

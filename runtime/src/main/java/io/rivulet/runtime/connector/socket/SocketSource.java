@@ -90,9 +90,10 @@ public final class SocketSource implements Source {
     return partition.exhausted() ? List.of() : List.of(partition);
   }
 
+  /** Once the server has closed the connection the stream has ended, and so can the query. */
   @Override
   public boolean bounded() {
-    return false;
+    return ended && failure == null;
   }
 
   @Override
