@@ -37,7 +37,7 @@ public record QueryConfig(
     return new QueryConfig(
         Runtime.getRuntime().availableProcessors(),
         Duration.ofSeconds(1),
-        Integer.MAX_VALUE,
+        65_536,
         System.out);
   }
 }
