@@ -328,16 +328,17 @@ public final class PhysicalPlanner {
       throw unsupported("GROUPING SETS, ROLLUP and CUBE are not supported yet");
     }
     java.util.Optional<PhysicalNode> windowed = windows.lower(aggregate);
-    if (windowed.isEmpty()) {
-      windowed = windows.windowKeyed(aggregate);
+    if (windowed.isPresent()) {
+      return windowed.get();
     }
+    PhysicalNode lowered = lower(aggregate.getInput());
+    windowed = windows.windowKeyed(aggregate, lowered);
     if (windowed.isPresent()) {
       return windowed.get();
     }
     Schema outputSchema = TypeMapping.toSchema(aggregate.getRowType());
     Pruned pruned =
-        Pruned.of(lower(aggregate.getInput()), aggregate.getGroupSet().toArray(), -1,
-            aggregateCalls(aggregate, outputSchema));
+        Pruned.of(lowered, aggregate.getGroupSet().toArray(), -1, aggregateCalls(aggregate, outputSchema));
     PhysicalNode input = pruned.input();
     GroupAggregateFactory factory =
         new GroupAggregateFactory(input.schema(), pruned.keys(), pruned.calls(), outputSchema, input.changelog());

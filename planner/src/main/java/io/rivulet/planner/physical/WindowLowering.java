@@ -280,8 +280,10 @@ final class WindowLowering {
   /**
    * An aggregate grouped by window_start and window_end of rows that already carry their window
    * (the output of a windowed aggregate): one row per group once the watermark reaches its end.
+   *
+   * @param input the aggregate's input, already lowered
    */
-  Optional<PhysicalNode> windowKeyed(Aggregate aggregate) {
+  Optional<PhysicalNode> windowKeyed(Aggregate aggregate, PhysicalNode input) {
     int start = -1;
     int end = -1;
     for (int key : aggregate.getGroupSet()) {
@@ -294,11 +296,7 @@ final class WindowLowering {
         }
       }
     }
-    if (start < 0 || end < 0) {
-      return Optional.empty();
-    }
-    PhysicalNode input = planner.lower(aggregate.getInput());
-    if (input.changelog()) {
+    if (start < 0 || end < 0 || input.changelog()) {
       return Optional.empty();
     }
     Schema outputSchema = TypeMapping.toSchema(aggregate.getRowType());
