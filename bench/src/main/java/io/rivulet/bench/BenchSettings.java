@@ -31,6 +31,10 @@ import java.util.Optional;
  * @param json where to write the JSON report, if anywhere
  * @param queryDirectory where the query files are
  * @param timeoutSeconds how long one run may take
+ * @param data a directory of files {@code rivulet bench generate} wrote, to read instead of
+ *     writing the run's own (with {@code --source csv} or {@code json}; {@code text/} in it, when
+ *     there, is the word-count input)
+ * @param latency when present, a latency run rather than a throughput run
  */
 record BenchSettings(
     List<String> queries,
@@ -49,7 +53,9 @@ record BenchSettings(
     boolean profile,
     Optional<Path> json,
     Path queryDirectory,
-    long timeoutSeconds) {
+    long timeoutSeconds,
+    Optional<Path> data,
+    Optional<LatencySettings> latency) {
 
   static final String USAGE =
       String.join(
@@ -57,6 +63,8 @@ record BenchSettings(
           "Usage: rivulet bench [QUERY...] [OPTIONS]      run queries of bench/queries and report",
           "       rivulet bench generate [OPTIONS]        write Nexmark events to files",
           "       rivulet bench profile FILE.jfr [--top N] summarise a flight recording",
+          "       rivulet bench [QUERY...] --latency [--rate R] [--duration D]",
+          "                                               batch durations and delays at a fixed rate",
           "",
           "Options of a run (defaults in brackets):",
           "  --events N             Nexmark events per run, all tables together [10000000]",
@@ -76,6 +84,15 @@ record BenchSettings(
           "  --json FILE            also write the report as JSON",
           "  --queries-dir DIR      where the .sql files are [bench/queries]",
           "  --timeout S            fail a run after S seconds [600]",
+          "  --data DIR             read the files `generate` wrote to DIR (bid/, ..., text/)",
+          "                         rather than writing them; implies --source csv unless json",
+          "",
+          "Options of a latency run (--latency; an endless nexmark stream, output to blackhole):",
+          "  --rate R               bid rows per second (e.g. 500000 or 500k), a percentage of",
+          "                         the maximum (e.g. 50%), or half: the maximum is the rate of",
+          "                         a throughput run of --events first (as without --latency) [half]",
+          "  --duration D           how long the stream runs, e.g. 30s, 2m [30s]",
+          "  --batch-interval D     the batch.interval setting [100ms]",
           "",
           "QUERY names a file of the queries directory without .sql, e.g. q0 q5 wordcount.");
 
@@ -97,6 +114,10 @@ record BenchSettings(
     Optional<Path> json = Optional.empty();
     Path directory = null;
     long timeout = 600;
+    Optional<Path> data = Optional.empty();
+    boolean latency = false;
+    boolean latencyOptions = false;
+    LatencySettings latencySettings = LatencySettings.defaults();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       if (!arg.startsWith("--")) {
@@ -113,6 +134,9 @@ record BenchSettings(
         case "--no-checksum":
           checksum = false;
           verify = false;
+          continue;
+        case "--latency":
+          latency = true;
           continue;
         default:
           break;
@@ -165,9 +189,31 @@ record BenchSettings(
         case "--timeout":
           timeout = number(arg, value, 1);
           break;
+        case "--data":
+          data = Optional.of(Path.of(value));
+          break;
+        case "--rate":
+          latencySettings = latencySettings.withRate(value);
+          latencyOptions = true;
+          break;
+        case "--duration":
+          latencySettings = latencySettings.withDuration(LatencySettings.duration(arg, value));
+          latencyOptions = true;
+          break;
+        case "--batch-interval":
+          latencySettings =
+              latencySettings.withBatchInterval(LatencySettings.duration(arg, value));
+          latencyOptions = true;
+          break;
         default:
           throw new IllegalArgumentException("unknown option " + arg + "\n\n" + USAGE);
       }
+    }
+    if (latencyOptions && !latency) {
+      throw new IllegalArgumentException("--rate, --duration and --batch-interval need --latency");
+    }
+    if (data.isPresent() && source.equals("generator")) {
+      source = "csv";
     }
     return new BenchSettings(
         List.copyOf(queries),
@@ -186,7 +232,9 @@ record BenchSettings(
         profile,
         json,
         directory != null ? directory : defaultQueryDirectory(),
-        timeout);
+        timeout,
+        data,
+        latency ? Optional.of(latencySettings) : Optional.empty());
   }
 
   /** {@code bench/queries} from the repository root, or {@code queries} from {@code bench/}. */
@@ -215,6 +263,6 @@ record BenchSettings(
     return new BenchSettings(
         queries, events, newParallelism, runs, warmup, batchRows, eventsPerSecond, seed,
         disorderMillis, textLines, source, verifyParallelism, checksum, profile, json, queryDirectory,
-        timeoutSeconds);
+        timeoutSeconds, data, latency);
   }
 }

@@ -1,5 +1,6 @@
 package io.rivulet.bench;
 
+import io.rivulet.runtime.connector.nexmark.NexmarkTable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -56,7 +57,9 @@ final class Benchmark {
     placeholders.put("sink", settings.checksum() ? "checksum" : "blackhole");
     long textBytes = 0;
     if (queries.stream().anyMatch(query -> query.readsText() && query.skipReason().isEmpty())) {
-      Path text = TextCorpus.directory(settings.textLines(), settings.seed());
+      Path text =
+          settings.data().map(data -> data.resolve(TextCorpus.DIRECTORY)).filter(Files::isDirectory)
+              .orElseGet(() -> TextCorpus.directory(settings.textLines(), settings.seed()));
       placeholders.put("text", text.toString());
       textBytes = TextCorpus.bytes(text);
     } else {
@@ -65,7 +68,7 @@ final class Benchmark {
     String ddl = ddl("ddl.sql");
     if (!settings.source().equals("generator")
         && queries.stream().anyMatch(query -> !query.readsText() && query.skipReason().isEmpty())) {
-      Path data = NexmarkFiles.cached(settings, log);
+      Path data = settings.data().orElseGet(() -> NexmarkFiles.cached(settings, log));
       placeholders.put("data", data.toString());
       placeholders.put("format", settings.source());
       ddl = ddl("ddl_files.sql");
@@ -81,6 +84,83 @@ final class Benchmark {
       reports.add(run(runner, query, query.readsText() ? textBytes : 0));
     }
     return reports;
+  }
+
+  /**
+   * Latency runs: per query, the maximum rate first when the settings ask for a fraction of it (the
+   * median of throughput runs of {@code --events} from the in-process generator, to blackhole),
+   * then the query on an endless stream at the chosen rate.
+   */
+  List<LatencyReport> runLatency() {
+    LatencySettings latency = settings.latency().orElseThrow();
+    Map<String, String> placeholders = new LinkedHashMap<>();
+    placeholders.put("events", String.valueOf(settings.events()));
+    placeholders.put("events_per_second", String.valueOf(settings.eventsPerSecond()));
+    placeholders.put("seed", String.valueOf(settings.seed()));
+    placeholders.put("disorder", String.valueOf(settings.disorderMillis()));
+    placeholders.put("sink", "blackhole");
+    placeholders.put("text", "");
+    QueryRunner throughput = new QueryRunner(ddl("ddl.sql"), placeholders);
+    LatencyRunner runner = new LatencyRunner(ddl("ddl_latency.sql"), settings.seed());
+    long warmup = LatencyReport.warmupMillis(latency.duration().toMillis());
+    List<LatencyReport> reports = new ArrayList<>();
+    for (BenchQuery query : queries()) {
+      if (query.readsText() || query.skipReason().isPresent()) {
+        String reason = query.skipReason().orElse("reads text files, not a Nexmark stream");
+        log.printf(Locale.ROOT, "%s: skipped (%s)%n", query.name(), reason);
+        reports.add(LatencyReport.skipped(query.name(), reason, latency));
+        continue;
+      }
+      try {
+        long maximum = 0;
+        long target = latency.bidsPerSecond();
+        if (latency.relativeRate()) {
+          maximum = maximumBidsPerSecond(throughput, query);
+          target = Math.max(1, Math.round(maximum * latency.fractionOfMaximum()));
+        }
+        log.printf(
+            Locale.ROOT, "%s latency: %s bids/s for %.0f s, batch.interval %d ms%n",
+            query.name(), ReportWriter.count(target), latency.duration().toMillis() / 1000.0,
+            latency.batchInterval().toMillis());
+        List<LatencyRunner.BatchSample> samples =
+            runner.run(
+                query, settings.parallelism(), settings.batchRows(), target, latency.duration(),
+                latency.batchInterval());
+        reports.add(
+            new LatencyReport(
+                query.name(), "ok", Optional.empty(), maximum, latency, target, samples, warmup));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        reports.add(LatencyReport.failed(query.name(), "interrupted", latency));
+        break;
+      } catch (RuntimeException e) {
+        String message = String.valueOf(e.getMessage()).replace('\n', ' ');
+        log.printf(Locale.ROOT, "%s: failed: %s%n", query.name(), message);
+        reports.add(LatencyReport.failed(query.name(), message, latency));
+      }
+    }
+    return reports;
+  }
+
+  /** Bids per second of the median of the throughput runs (warm-ups first) of {@code query}. */
+  private long maximumBidsPerSecond(QueryRunner runner, BenchQuery query)
+      throws InterruptedException {
+    Duration timeout = Duration.ofSeconds(settings.timeoutSeconds());
+    long bids = NexmarkTable.BID.rowsIn(settings.events());
+    List<Double> rates = new ArrayList<>();
+    for (int r = 0; r < settings.warmup() + settings.runs(); r++) {
+      RunMeasurement run =
+          runner.run(query, settings.parallelism(), settings.batchRows(), 0, timeout);
+      double rate = bids * 1e9 / Math.max(1, run.wallNanos());
+      log.printf(
+          Locale.ROOT, "%s maximum rate, %s: %s bids in %.2f s, %s bids/s%n", query.name(),
+          r < settings.warmup() ? "warm-up" : "run " + (r - settings.warmup() + 1),
+          ReportWriter.count(bids), run.wallNanos() / 1e9, ReportWriter.count(rate));
+      if (r >= settings.warmup()) {
+        rates.add(rate);
+      }
+    }
+    return Math.round(QueryReport.median(rates.stream().mapToDouble(Double::doubleValue).toArray()));
   }
 
   private QueryReport run(QueryRunner runner, BenchQuery query, long inputBytes) {
@@ -166,6 +246,7 @@ final class Benchmark {
     environment.put("disorderMillis", settings.disorderMillis());
     environment.put("textLines", settings.textLines());
     environment.put("source", settings.source());
+    settings.data().ifPresent(data -> environment.put("data", data.toString()));
     environment.put("sink", settings.checksum() ? "checksum" : "blackhole");
     return environment;
   }

@@ -9,8 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code ./rivulet bench}: runs the benchmark queries and prints a report, writes Nexmark events to
- * files ({@code generate}), or summarises a flight recording ({@code profile}).
+ * {@code ./rivulet bench}: runs the benchmark queries and prints a report (of throughput, or with
+ * {@code --latency} of batch durations and delays at a fixed rate), writes Nexmark events to files
+ * ({@code generate}), or summarises a flight recording ({@code profile}).
  */
 public final class Main {
   static {
@@ -47,6 +48,18 @@ public final class Main {
       }
       BenchSettings settings = BenchSettings.parse(args);
       Benchmark benchmark = new Benchmark(settings, err);
+      if (settings.latency().isPresent()) {
+        List<LatencyReport> reports = benchmark.runLatency();
+        out.print(LatencyReport.table(reports));
+        if (settings.json().isPresent()) {
+          Files.writeString(
+              settings.json().get(),
+              LatencyReport.json(benchmark.environment(), reports),
+              StandardCharsets.UTF_8);
+          out.println("wrote " + settings.json().get());
+        }
+        return reports.stream().anyMatch(report -> report.status().equals("failed")) ? 1 : 0;
+      }
       List<QueryReport> reports = benchmark.run();
       out.print(ReportWriter.table(reports, settings.checksum()));
       if (settings.json().isPresent()) {

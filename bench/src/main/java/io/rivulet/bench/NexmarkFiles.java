@@ -23,6 +23,7 @@ import java.util.Locale;
  * CSV (no header line) or JSON-lines files, {@code DIR/bid/part-0.csv} and so on, so that other
  * engines read exactly the same input. File {@code f} of {@code F} holds the events {@code f, f +
  * F, ...}, the rows a Rivulet partition would read, in event-time order (up to the disorder).
+ * With {@code --text-lines N} it also writes the word-count input, {@code DIR/text/part-N.txt}.
  */
 final class NexmarkFiles {
   private static final int CHUNK = 1 << 14;
@@ -35,6 +36,7 @@ final class NexmarkFiles {
     long seed = 42;
     long disorder = 0;
     int files = 2;
+    long textLines = 0;
     String format = "csv";
     Path directory = null;
     List<NexmarkTable> tables = new ArrayList<>(List.of(NexmarkTable.values()));
@@ -66,6 +68,9 @@ final class NexmarkFiles {
             throw new IllegalArgumentException("--format must be csv or json, not " + value);
           }
           break;
+        case "--text-lines":
+          textLines = BenchSettings.number(arg, value, 0);
+          break;
         case "--out":
           directory = Path.of(value);
           break;
@@ -82,7 +87,7 @@ final class NexmarkFiles {
         default:
           throw new IllegalArgumentException(
               "unknown option " + arg + "; generate takes --events, --events-per-second, --seed,"
-                  + " --disorder, --files, --format (csv|json), --tables and --out DIR");
+                  + " --disorder, --files, --format (csv|json), --tables, --text-lines and --out DIR");
       }
     }
     if (directory == null) {
@@ -108,6 +113,19 @@ final class NexmarkFiles {
           rows,
           bytes / 1e6,
           files,
+          (System.nanoTime() - started) / 1e9);
+    }
+    if (textLines > 0) {
+      long started = System.nanoTime();
+      Path text = directory.resolve(TextCorpus.DIRECTORY);
+      TextCorpus.write(text, textLines, seed);
+      out.printf(
+          Locale.ROOT,
+          "%s: %d lines of words, %.1f MB in %d files (%.1f s)%n",
+          text,
+          textLines,
+          TextCorpus.bytes(text) / 1e6,
+          TextCorpus.FILES,
           (System.nanoTime() - started) / 1e9);
     }
     out.println(

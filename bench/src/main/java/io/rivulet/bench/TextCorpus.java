@@ -15,6 +15,8 @@ import java.util.stream.Stream;
  */
 final class TextCorpus {
   static final int FILES = 2;
+  /** The sub-directory of {@code rivulet bench generate --text-lines N --out DIR} it writes. */
+  static final String DIRECTORY = "text";
   private static final int VOCABULARY = 10_000;
 
   private TextCorpus() {}
@@ -47,7 +49,8 @@ final class TextCorpus {
     }
   }
 
-  private static void write(Path directory, long lines, long seed) throws IOException {
+  /** Writes {@code lines} lines in {@link #FILES} files {@code part-N.txt} into {@code directory}. */
+  static void write(Path directory, long lines, long seed) throws IOException {
     Files.createDirectories(directory);
     SplittableRandom random = new SplittableRandom(seed);
     String[] words = new String[VOCABULARY];

@@ -1,0 +1,2 @@
+/** The Flink runner of the peers harness. */
+package io.rivulet.peers.flink;

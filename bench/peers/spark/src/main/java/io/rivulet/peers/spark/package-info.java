@@ -1,0 +1,2 @@
+/** The Spark runner of the peers harness. */
+package io.rivulet.peers.spark;
