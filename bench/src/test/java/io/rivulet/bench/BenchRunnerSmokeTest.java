@@ -118,6 +118,35 @@ class BenchRunnerSmokeTest {
   }
 
   @Test
+  void runsReadTheFilesOfADataDirectoryWrittenByGenerate() throws Exception {
+    Path data = dir.resolve("data");
+    int generated =
+        Main.run(
+            List.of(
+                "generate", "--events", "20000", "--files", "2", "--tables", "bid",
+                "--text-lines", "300", "--out", data.toString()),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            System.err);
+    assertThat(generated).isZero();
+    assertThat(Files.readAllLines(data.resolve("text/part-0.txt"))).hasSize(150);
+    assertThat(Files.exists(data.resolve("person"))).isFalse();
+    Path json = dir.resolve("report.json");
+    int status =
+        Main.run(
+            List.of(
+                "q0", "wordcount", "--data", data.toString(), "--runs", "1", "--warmup", "0",
+                "--no-verify", "--json", json.toString()),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            System.err);
+    assertThat(status).isZero();
+    String report = Files.readString(json, StandardCharsets.UTF_8);
+    assertThat(report)
+        .contains(
+            "\"source\": \"csv\"", "\"data\": \"" + data + "\"", "\"inputRows\": 18400",
+            "\"inputRows\": 300");
+  }
+
+  @Test
   void unknownQueriesAndOptionsAreReported() {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
