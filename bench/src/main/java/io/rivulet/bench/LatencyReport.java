@@ -12,7 +12,9 @@ import java.util.Optional;
  *
  * <p>Rows become due at the stream's rate from its first read on (time {@code t0}, the start of
  * the first micro-batch), and the generator's event time passes as fast as the wall clock, so the
- * row with event time {@code e} became readable at {@code t0 + (e - base)}. A micro-batch that ends
+ * row with event time {@code e} became readable at {@code t0 + (e - base)} (up to the generator's
+ * rounding of its event step to whole nanoseconds, which {@link LatencyRunner#wallPerEventTime}
+ * corrects for). A micro-batch that ends
  * at {@code end} and has seen event time up to {@code newest} thus delivers its newest row {@code
  * end - t0 - (newest - base)} after it was due, and its oldest row (the one after the previous
  * batch's newest) {@code end - t0 - (previousNewest - base)} after: the <b>delay</b> reported is
@@ -94,13 +96,14 @@ record LatencyReport(
   private List<Long> delays(boolean oldest) {
     long t0 = firstStart();
     long base = LatencyRunner.baseEventTime();
+    double scale = LatencyRunner.wallPerEventTime(Math.max(1, targetBidsPerSecond));
     long from = t0 + warmupMillis;
     List<Long> delays = new ArrayList<>();
     long previousNewest = Long.MIN_VALUE;
     for (BatchSample sample : samples) {
       long reference = oldest ? previousNewest : sample.newestEventTime();
       if (sample.startMillis() >= from && reference != Long.MIN_VALUE && sample.inputRows() > 0) {
-        delays.add(Math.max(0, sample.endMillis() - t0 - (reference - base)));
+        delays.add(Math.max(0, sample.endMillis() - t0 - Math.round((reference - base) * scale)));
       }
       if (sample.newestEventTime() != Long.MIN_VALUE) {
         previousNewest = sample.newestEventTime();

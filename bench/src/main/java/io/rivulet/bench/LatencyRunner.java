@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one query once on an endless, rate-limited Nexmark stream ({@code ddl_latency.sql}) for a
@@ -104,8 +106,18 @@ final class LatencyRunner {
       }
       StatementResult result = session.execute(last);
       QueryHandle handle = ((StatementResult.Started) result).query();
-      handle.onProgress(p -> progress.put(p.batchId(), p));
-      // Returns early only if the query ends by itself, which an endless stream does on failure.
+      CountDownLatch firstBatch = new CountDownLatch(1);
+      handle.onProgress(
+          p -> {
+            progress.put(p.batchId(), p);
+            firstBatch.countDown();
+          });
+      // The duration counts from the end of the first batch, which may take long (code generation,
+      // a cold JIT) on a busy machine. These waits end early only if the query ends by itself,
+      // which an endless stream does on failure.
+      if (handle.progressHistory().isEmpty()) {
+        firstBatch.await(Math.max(60, duration.toSeconds()), TimeUnit.SECONDS);
+      }
       handle.awaitTermination(duration);
       handle.stop();
       if (!handle.awaitTermination(Duration.ofSeconds(60))) {
@@ -131,6 +143,19 @@ final class LatencyRunner {
           new BatchSample(p.timestamp().toEpochMilli(), p.durationMillis(), p.inputRows(), newest));
     }
     return samples;
+  }
+
+  /**
+   * Wall-clock milliseconds per millisecond of event time in a stream of {@code bidsPerSecond}:
+   * 1 but for the generator rounding its step between events to whole nanoseconds (which would
+   * otherwise add up to several milliseconds over a 30 s run).
+   */
+  static double wallPerEventTime(long bidsPerSecond) {
+    long events = Long.parseLong(placeholders(bidsPerSecond, 0).get("events_per_second"));
+    long stepNanos = NexmarkConfig.of(0, events, 0).stepNanos();
+    // Bid k of the stream is due at k / bidsPerSecond s and is event k * 50 / 46.
+    return 1e9 * NexmarkTable.BID.proportion()
+        / ((double) NexmarkTable.EPOCH_EVENTS * bidsPerSecond * stepNanos);
   }
 
   /** The generator's event time of event 0, which the first read of the stream stands for. */

@@ -45,8 +45,9 @@ class LatencyRunTest {
                 json.toString()));
     assertThat(table).containsPattern("q0 +ok +- +20\\.0 K").contains("batch.interval 100 ms");
     String report = Files.readString(json);
-    // 2 s at 100 ms: about 20 batches, less the first 0.4 s of warm-up.
-    assertThat(number(report, "batches")).isBetween(5L, 20L);
+    // 2 s at 100 ms: about 20 batches, less the first 0.4 s of warm-up (fewer when the machine
+    // is so busy that batches take longer than the interval).
+    assertThat(number(report, "batches")).isBetween(3L, 21L);
     // The limiter never lets more rows through than are due (one row per partition of slack).
     assertThat(number(report, "bidsPerSecond")).isBetween(8000L, 20_002L);
     assertThat(number(report, "targetBidsPerSecond")).isEqualTo(20_000);
