@@ -97,7 +97,10 @@ class VectorDifferentialTest {
         "SELECT i BETWEEN -7 AND 3, l IN (1, 4), l IN (1, 2, 3, 4, 5), i NOT IN (1, 2), s IN ('apple', 'b'),"
             + " x BETWEEN 0 AND 10, d IN (1.50, 2.00), d BETWEEN 1 AND 100,"
             + " ts BETWEEN TIMESTAMP '2020-01-01 00:00:00' AND TIMESTAMP '2030-01-01 00:00:00',"
-            + " LOWER(s) IN ('apple', 'google', 'facebook', 'baidu') FROM t",
+            + " LOWER(s) IN ('apple', 'google', 'facebook', 'baidu'), 'apple' = s, s <> 'apple', s NOT IN ('a', 'c'),"
+            + " i IN (1, 2, 3) OR i IS NULL, i NOT IN (1, 2, 3) OR i IS NULL, (l IN (1, 2)) IS NOT FALSE FROM t",
+        "SELECT CHAR_LENGTH(REPLACE(s, 'l', '')), CHAR_LENGTH(REPLACE(s, 'll', 'x')), CHAR_LENGTH(REPLACE(s, '', 'x')),"
+            + " CHAR_LENGTH(REPLACE(u, '/', 'abc')), CHAR_LENGTH(REPLACE(s, 'cc', 'c')), REPLACE(s, 'c', '') FROM t",
         "SELECT CAST(d AS INT), CAST(x AS BIGINT), CAST(i AS DOUBLE), CAST(i AS DECIMAL(12, 2)),"
             + " CAST(d AS DECIMAL(10, 1)), CAST(d AS DECIMAL(12, 4)), CAST(l AS VARCHAR),"
             + " CAST(b AS VARCHAR), CAST(ts AS VARCHAR), CAST(d AS VARCHAR), CAST(x AS VARCHAR),"

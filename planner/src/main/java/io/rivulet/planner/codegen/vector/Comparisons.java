@@ -201,4 +201,80 @@ final class Comparisons {
       return new Values.Booleans(out, nulls);
     }
   }
+
+  /** A string equal (or, with {@code negate}, unequal) to a literal. */
+  record StringEqualsConstant(VectorExpression operand, String constant, boolean negate)
+      implements VectorExpression {
+    @Override
+    public Values evaluate(Frame frame, Rows rows) {
+      Object[] x = ((Values.Objects) operand.evaluate(frame, rows)).values();
+      boolean[] out = new boolean[frame.size()];
+      boolean[] nulls = null;
+      int[] positions = rows.positions();
+      for (int i = 0; i < rows.count(); i++) {
+        int row = positions[i];
+        Object value = x[row];
+        if (value == null) {
+          if (nulls == null) {
+            nulls = new boolean[frame.size()];
+          }
+          nulls[row] = true;
+        } else {
+          out[row] = constant.equals(value) != negate;
+        }
+      }
+      return new Values.Booleans(out, nulls);
+    }
+  }
+
+  /**
+   * Whether a value is one of a few literals: {@code x IN (...)}, a SEARCH of points, which Calcite
+   * would expand to ORed equalities. A NULL value gives {@code ifNull} (null: NULL).
+   */
+  record In(VectorExpression operand, Object[] points, Boolean ifNull) implements VectorExpression {
+    @Override
+    public Values evaluate(Frame frame, Rows rows) {
+      Values values = operand.evaluate(frame, rows);
+      boolean[] out = new boolean[frame.size()];
+      boolean[] nulls = null;
+      int[] positions = rows.positions();
+      long[] longs = values instanceof Values.Longs l ? l.values() : null;
+      Object[] objects = values instanceof Values.Objects o ? o.values() : null;
+      long[] longPoints = null;
+      if (longs != null) {
+        longPoints = new long[points.length];
+        for (int p = 0; p < points.length; p++) {
+          longPoints[p] = (Long) points[p];
+        }
+      }
+      for (int i = 0; i < rows.count(); i++) {
+        int row = positions[i];
+        if (values.isNull(row)) {
+          if (ifNull == null) {
+            if (nulls == null) {
+              nulls = new boolean[frame.size()];
+            }
+            nulls[row] = true;
+          } else {
+            out[row] = ifNull;
+          }
+          continue;
+        }
+        boolean found = false;
+        if (longs != null) {
+          long value = longs[row];
+          for (long point : longPoints) {
+            found |= point == value;
+          }
+        } else {
+          Object value = objects[row];
+          for (int p = 0; p < points.length && !found; p++) {
+            found = points[p].equals(value);
+          }
+        }
+        out[row] = found;
+      }
+      return new Values.Booleans(out, nulls);
+    }
+  }
 }

@@ -48,11 +48,38 @@ final class Leaves {
     }
   }
 
-  /** A literal, repeated for every row. */
-  record Constant(Representation representation, Object value) implements VectorExpression {
+  /**
+   * A literal, repeated for every row. The filled arrays are kept for the next batches (and shared
+   * by all partitions: values are never changed), grown when a batch is larger.
+   */
+  static final class Constant implements VectorExpression {
+    private final Representation representation;
+    private final Object value;
+    private volatile Values filled;
+    private volatile int filledSize;
+
+    Constant(Representation representation, Object value) {
+      this.representation = representation;
+      this.value = value;
+    }
+
+    Object value() {
+      return value;
+    }
+
     @Override
     public Values evaluate(Frame frame, Rows rows) {
       int size = frame.size();
+      Values values = filled;
+      if (values == null || filledSize < size) {
+        values = fill(size);
+        filled = values;
+        filledSize = size;
+      }
+      return values;
+    }
+
+    private Values fill(int size) {
       boolean[] nulls = null;
       if (value == null && representation != Representation.OBJECT) {
         nulls = new boolean[size];
@@ -86,6 +113,11 @@ final class Leaves {
           return new Values.Objects(values);
         }
       }
+    }
+
+    @Override
+    public String toString() {
+      return "Constant[" + value + "]";
     }
   }
 }

@@ -245,6 +245,9 @@ final class Strings {
     if (delimiter.isEmpty()) {
       return index == 1 ? value : null;
     }
+    if (delimiter.length() == 1) {
+      return splitPart(value, delimiter.charAt(0), index);
+    }
     int start = 0;
     for (int piece = 1; piece < index; piece++) {
       int next = value.indexOf(delimiter, start);
@@ -255,6 +258,42 @@ final class Strings {
     }
     int end = value.indexOf(delimiter, start);
     return end < 0 ? value.substring(start) : value.substring(start, end);
+  }
+
+  private static String splitPart(String value, char delimiter, int index) {
+    int start = 0;
+    for (int piece = 1; piece < index; piece++) {
+      int next = value.indexOf(delimiter, start);
+      if (next < 0) {
+        return null;
+      }
+      start = next + 1;
+    }
+    int end = value.indexOf(delimiter, start);
+    return end < 0 ? value.substring(start) : value.substring(start, end);
+  }
+
+  /**
+   * {@code CHAR_LENGTH(REPLACE(value, search, replacement))} without building the replaced string:
+   * String.replace replaces non-overlapping occurrences from the left, and an empty search
+   * replaces nothing in Calcite's REPLACE.
+   */
+  static int replacedLength(String value, String search, String replacement) {
+    if (search.isEmpty()) {
+      return value.length();
+    }
+    int occurrences = 0;
+    if (search.length() == 1) {
+      char c = search.charAt(0);
+      for (int i = value.indexOf(c); i >= 0; i = value.indexOf(c, i + 1)) {
+        occurrences++;
+      }
+    } else {
+      for (int i = value.indexOf(search); i >= 0; i = value.indexOf(search, i + search.length())) {
+        occurrences++;
+      }
+    }
+    return value.length() + occurrences * (replacement.length() - search.length());
   }
 
   /**

@@ -28,6 +28,8 @@ import org.apache.calcite.sql.fun.SqlTrimFunction;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
+import org.apache.calcite.util.NlsString;
+import org.apache.calcite.util.Sarg;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -320,7 +322,7 @@ public final class VectorCompiler {
       case CASE:
         return caseWhen(call);
       case SEARCH:
-        return compile(RexUtil.expandSearch(rexBuilder, program, call));
+        return search(call);
       case CAST:
         return cast(call);
       case EXTRACT:
@@ -347,7 +349,7 @@ public final class VectorCompiler {
       return map(call, SqlFunctions::upper);
     }
     if (operator == SqlStdOperatorTable.CHAR_LENGTH || operator == SqlStdOperatorTable.CHARACTER_LENGTH) {
-      return measure(call, string(operands.get(0)), SqlFunctions::charLength);
+      return charLength(call);
     }
     if (operator == SqlStdOperatorTable.SUBSTRING) {
       return substring(call);
@@ -513,13 +515,51 @@ public final class VectorCompiler {
         || left.representation() == Representation.LONG && left.typeName() == right.typeName()) {
       expression = new Comparisons.Longs(operator, left.expression(), 1, right.expression(), 1);
     } else if (SqlTypeUtil.isCharacter(left.type()) && SqlTypeUtil.isCharacter(right.type())) {
-      expression = new Comparisons.Strings(operator, left.expression(), right.expression());
+      Object constant = literalValue(call.getOperands().get(1), String.class);
+      boolean equality = operator == Comparisons.Operator.EQUAL || operator == Comparisons.Operator.NOT_EQUAL;
+      expression =
+          equality && constant != null
+              ? new Comparisons.StringEqualsConstant(
+                  left.expression(), (String) constant, operator == Comparisons.Operator.NOT_EQUAL)
+              : new Comparisons.Strings(operator, left.expression(), right.expression());
     } else if (left.typeName() == SqlTypeName.BOOLEAN && right.typeName() == SqlTypeName.BOOLEAN) {
       expression = new Comparisons.Booleans(operator, left.expression(), right.expression());
     } else {
       throw new Unsupported("comparing " + left.type() + " with " + right.type());
     }
     return bool(call, expression);
+  }
+
+  /**
+   * {@code x IN (literals)} as one set test; other SEARCHes (ranges) as the comparisons Calcite
+   * expands them to.
+   */
+  private Typed search(RexCall call) {
+    RexNode sargLiteral = resolve(call.getOperands().get(1));
+    Sarg<?> sarg = ((RexLiteral) sargLiteral).getValueAs(Sarg.class);
+    Typed operand = compile(call.getOperands().get(0));
+    boolean strings = SqlTypeUtil.isCharacter(operand.type());
+    if (sarg != null && sarg.isPoints() && sarg.pointCount <= 16 && (strings || isInteger(operand.type()))) {
+      List<Object> points = new ArrayList<>();
+      for (var range : sarg.rangeSet.asRanges()) {
+        Comparable<?> point = range.lowerEndpoint();
+        if (point instanceof NlsString text && strings) {
+          points.add(text.getValue());
+        } else if (point instanceof BigDecimal number && !strings) {
+          points.add(number.longValueExact());
+        } else {
+          return compile(RexUtil.expandSearch(rexBuilder, program, call));
+        }
+      }
+      Boolean ifNull =
+          switch (sarg.nullAs) {
+            case TRUE -> Boolean.TRUE;
+            case FALSE -> Boolean.FALSE;
+            default -> null;
+          };
+      return bool(call, new Comparisons.In(operand.expression(), points.toArray(), ifNull));
+    }
+    return compile(RexUtil.expandSearch(rexBuilder, program, call));
   }
 
   private Typed caseWhen(RexCall call) {
@@ -751,6 +791,22 @@ public final class VectorCompiler {
   private Typed measure(RexCall call, VectorExpression operand, ToIntFunction<String> function) {
     expect(call.getType().getSqlTypeName() == SqlTypeName.INTEGER, call.getOperator().getName() + " giving " + call.getType());
     return new Typed(new Strings.Measure(operand, function), call.getType(), Representation.LONG, 0);
+  }
+
+  /** CHAR_LENGTH, counting what a REPLACE of literals would change rather than building it. */
+  private Typed charLength(RexCall call) {
+    RexNode operand = resolve(call.getOperands().get(0));
+    if (operand instanceof RexCall replace && replace.getOperator() == SqlStdOperatorTable.REPLACE) {
+      String search = (String) literalValue(replace.getOperands().get(1), String.class);
+      String replacement = (String) literalValue(replace.getOperands().get(2), String.class);
+      if (search != null && replacement != null) {
+        return measure(
+            call,
+            string(replace.getOperands().get(0)),
+            s -> Strings.replacedLength(s, search, replacement));
+      }
+    }
+    return measure(call, string(call.getOperands().get(0)), SqlFunctions::charLength);
   }
 
   private Typed like(RexCall call) {
