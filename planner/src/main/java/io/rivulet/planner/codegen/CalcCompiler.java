@@ -43,9 +43,11 @@ import org.codehaus.janino.ClassBodyEvaluator;
 public final class CalcCompiler {
   private static final Map<String, Class<?>> COMPILED = new ConcurrentHashMap<>();
 
-  /** Set to {@code false} to evaluate every Calc row at a time, e.g. to compare the two paths. */
-  static final boolean VECTORIZED =
-      Boolean.parseBoolean(System.getProperty("rivulet.calc.vectorized", "true"));
+  /**
+   * The system property that, set to {@code false}, makes the Calcs planned from then on evaluate
+   * row at a time: to compare the two paths, or to step around a kernel bug.
+   */
+  public static final String VECTORIZED_PROPERTY = "rivulet.calc.vectorized";
 
   private CalcCompiler() {}
 
@@ -59,7 +61,7 @@ public final class CalcCompiler {
     ImmutableBitSet used = RelOptUtil.InputFinder.bits(program.getExprList(), null);
     RowAtATime rows = new RowAtATime(function, used.toArray(), inputSchema, outputSchema);
     VectorProgram vector =
-        VECTORIZED
+        Boolean.parseBoolean(System.getProperty(VECTORIZED_PROPERTY, "true"))
             ? VectorCompiler.compile(program, new RexBuilder(typeFactory), inputSchema, outputSchema)
             : null;
     return vector == null ? rows : new ColumnAtATime(vector, rows);
