@@ -34,28 +34,28 @@ final class Logic {
           }
           for (int i = 0; i < count; i++) {
             int row = positions[i];
-            if (nulls[row]) {
-              unknown[row] = true;
-            } else {
-              decided[row] |= x[row] == or;
-            }
+            boolean isNull = nulls[row];
+            unknown[row] |= isNull;
+            decided[row] |= !isNull & (x[row] == or);
           }
         }
       }
+      // Without branches: which rows are decided is data, and mispredictions would dominate.
       boolean[] out = new boolean[size];
-      boolean[] outNulls = null;
+      if (unknown == null) {
+        for (int i = 0; i < count; i++) {
+          int row = positions[i];
+          out[row] = decided[row] == or;
+        }
+        return new Values.Booleans(out, null);
+      }
+      boolean[] outNulls = new boolean[size];
       for (int i = 0; i < count; i++) {
         int row = positions[i];
-        if (decided[row]) {
-          out[row] = or;
-        } else if (unknown != null && unknown[row]) {
-          if (outNulls == null) {
-            outNulls = new boolean[size];
-          }
-          outNulls[row] = true;
-        } else {
-          out[row] = !or;
-        }
+        boolean isDecided = decided[row];
+        boolean isUnknown = unknown[row] & !isDecided;
+        outNulls[row] = isUnknown;
+        out[row] = or ? isDecided : !isDecided & !isUnknown;
       }
       return new Values.Booleans(out, outNulls);
     }
@@ -128,10 +128,11 @@ final class Logic {
       Rows remaining = rows;
       for (int b = 0; b < conditions.size() && !remaining.isEmpty(); b++) {
         Values.Booleans condition = (Values.Booleans) conditions.get(b).evaluate(frame, remaining);
-        Rows taken = remaining.where(condition, false);
+        Rows[] split = remaining.split(condition);
+        Rows taken = split[0];
         if (!taken.isEmpty()) {
           result.copy(results.get(b).evaluate(frame, taken), taken);
-          remaining = remaining.where(condition, true);
+          remaining = split[1];
         }
       }
       if (!remaining.isEmpty()) {

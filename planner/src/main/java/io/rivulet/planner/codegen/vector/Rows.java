@@ -56,20 +56,31 @@ final class Rows {
 
   /** These rows where {@code condition} is TRUE (or, with {@code negate}, FALSE or NULL). */
   Rows where(Values.Booleans condition, boolean negate) {
+    return split(condition)[negate ? 1 : 0];
+  }
+
+  /**
+   * These rows split into those where {@code condition} is TRUE and the others (FALSE or NULL), in
+   * one pass without branches: which rows pass is data, and a mispredicted branch per row would
+   * cost more than the kernels themselves.
+   */
+  Rows[] split(Values.Booleans condition) {
     boolean[] values = condition.values();
     boolean[] nulls = condition.nulls();
-    int[] kept = new int[count];
-    int n = 0;
+    int[] taken = new int[count];
+    int[] rest = new int[count];
+    int t = 0;
+    int r = 0;
     for (int i = 0; i < count; i++) {
       int row = positions[i];
-      boolean isTrue = values[row] && (nulls == null || !nulls[row]);
-      if (isTrue != negate) {
-        kept[n++] = row;
-      }
+      int isTrue = values[row] && (nulls == null || !nulls[row]) ? 1 : 0;
+      taken[t] = row;
+      rest[r] = row;
+      t += isTrue;
+      r += 1 - isTrue;
     }
-    if (n == count) {
-      return this;
-    }
-    return new Rows(kept, n, this);
+    return new Rows[] {
+      t == count ? this : new Rows(taken, t, this), r == count ? this : new Rows(rest, r, this)
+    };
   }
 }
