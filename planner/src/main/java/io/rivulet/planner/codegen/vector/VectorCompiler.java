@@ -567,22 +567,28 @@ public final class VectorCompiler {
     RelDataType type = call.getType();
     Representation representation = representationOf(type);
     List<VectorExpression> conditions = new ArrayList<>();
-    List<VectorExpression> results = new ArrayList<>();
-    int scale = -1;
-    List<Typed> values = new ArrayList<>();
+    List<RexNode> branches = new ArrayList<>();
     for (int i = 0; i + 1 < operands.size(); i += 2) {
       Typed condition = compile(operands.get(i));
-      expect(condition.representation() == Representation.BOOLEAN, "a CASE condition that is not boolean");
+      expect(
+          condition.representation() == Representation.BOOLEAN,
+          "a CASE condition that is not boolean");
       conditions.add(condition.expression());
-      values.add(compile(operands.get(i + 1)));
+      branches.add(operands.get(i + 1));
     }
-    values.add(compile(operands.get(operands.size() - 1)));
-    for (int i = 0; i < values.size(); i++) {
-      Typed value = values.get(i);
-      expect(value.representation() == representation, "a CASE branch of type " + value.type());
-      expect(value.isDecimal() == (type.getSqlTypeName() == SqlTypeName.DECIMAL), "a CASE branch of type " + value.type());
-      boolean nullLiteral = resolve(i < values.size() - 1 ? operands.get(2 * i + 1) : operands.get(operands.size() - 1)) instanceof RexLiteral literal && literal.isNull();
-      if (value.isDecimal() && !nullLiteral) {
+    branches.add(operands.get(operands.size() - 1));
+    boolean decimal = type.getSqlTypeName() == SqlTypeName.DECIMAL;
+    List<VectorExpression> results = new ArrayList<>();
+    int scale = -1;
+    for (RexNode branch : branches) {
+      Typed value = compile(branch);
+      expect(
+          value.representation() == representation && value.isDecimal() == decimal,
+          "a CASE branch of type " + value.type());
+      // The values of all branches go to one column, so their DECIMAL scales must agree; a NULL
+      // has none.
+      boolean nullLiteral = resolve(branch) instanceof RexLiteral literal && literal.isNull();
+      if (decimal && !nullLiteral) {
         expect(scale < 0 || scale == value.scale(), "CASE branches of different decimal scales");
         scale = value.scale();
       }
