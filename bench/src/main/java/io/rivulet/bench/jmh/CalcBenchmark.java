@@ -11,6 +11,7 @@ import io.rivulet.planner.catalog.Catalog;
 import io.rivulet.planner.catalog.Column;
 import io.rivulet.planner.catalog.SourceObject;
 import io.rivulet.planner.catalog.Watermark;
+import io.rivulet.planner.codegen.CalcCompiler;
 import io.rivulet.runtime.batch.Batch;
 import io.rivulet.runtime.operator.calc.BatchFunction;
 import io.rivulet.runtime.operator.calc.CalcFactory;
@@ -35,7 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The fused filter/project the planner compiles for a query, applied to a batch of bids: the
- * whole per-row cost of the stateless queries q1, q2 and q14 apart from reading and writing.
+ * whole per-row cost of the stateless queries q1, q2, q14, q21 and q22 (and of q17's projection)
+ * apart from reading and writing; {@code path} compares column-at-a-time evaluation with the
+ * row-at-a-time fallback.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -52,8 +55,11 @@ public class CalcBenchmark {
           + " WATERMARK FOR date_time AS date_time - INTERVAL '4' SECOND)"
           + " WITH ('connector' = 'nexmark', 'table' = 'bid', 'events' = '1000')";
 
-  @Param({"q1_project", "q2_filter", "q14_case", "q22_split"})
+  @Param({"q1_project", "q2_filter", "q14_case", "q17_project", "q21_channel", "q22_split"})
   public String query;
+
+  @Param({"vector", "row"})
+  public String path;
 
   private BatchFunction function;
   private Batch batch;
@@ -70,18 +76,41 @@ public class CalcBenchmark {
         break;
       case "q14_case":
         sql =
-            "SELECT auction, 0.908 * price AS price, CASE WHEN EXTRACT(HOUR FROM date_time) >= 8"
-                + " AND EXTRACT(HOUR FROM date_time) <= 18 THEN 'dayTime' ELSE 'otherTime' END AS t,"
-                + " CHAR_LENGTH(extra) - CHAR_LENGTH(REPLACE(extra, 'c', '')) AS c FROM bid"
+            "SELECT auction, bidder, 0.908 * price AS price, CASE WHEN EXTRACT(HOUR FROM date_time) >= 8"
+                + " AND EXTRACT(HOUR FROM date_time) <= 18 THEN 'dayTime' WHEN EXTRACT(HOUR FROM date_time) <= 6"
+                + " OR EXTRACT(HOUR FROM date_time) >= 20 THEN 'nightTime' ELSE 'otherTime' END AS t,"
+                + " date_time, extra, CHAR_LENGTH(extra) - CHAR_LENGTH(REPLACE(extra, 'c', '')) AS c FROM bid"
                 + " WHERE 0.908 * price > 1000000 AND 0.908 * price < 50000000";
         break;
+      case "q17_project":
+        sql =
+            "SELECT auction, CAST(date_time AS DATE) AS d, CASE WHEN price < 10000 THEN 1 ELSE 0 END AS r1,"
+                + " CASE WHEN price >= 10000 AND price < 1000000 THEN 1 ELSE 0 END AS r2,"
+                + " CASE WHEN price >= 1000000 THEN 1 ELSE 0 END AS r3, price FROM bid";
+        break;
+      case "q21_channel":
+        sql =
+            "SELECT auction, bidder, price, channel, CASE WHEN LOWER(channel) = 'apple' THEN '0'"
+                + " WHEN LOWER(channel) = 'google' THEN '1' WHEN LOWER(channel) = 'facebook' THEN '2'"
+                + " WHEN LOWER(channel) = 'baidu' THEN '3'"
+                + " ELSE SUBSTRING(url FROM POSITION('channel_id=' IN url) + 11) END AS channel_id FROM bid"
+                + " WHERE POSITION('channel_id=' IN url) > 0"
+                + " OR LOWER(channel) IN ('apple', 'google', 'facebook', 'baidu')";
+        break;
       case "q22_split":
-        sql = "SELECT auction, SPLIT(url, '/')[4] AS dir1, SPLIT(url, '/')[5] AS dir2 FROM bid";
+        sql =
+            "SELECT auction, bidder, price, channel, SPLIT(url, '/')[4] AS dir1, SPLIT(url, '/')[5] AS dir2,"
+                + " SPLIT(url, '/')[6] AS dir3 FROM bid";
         break;
       default:
         throw new IllegalArgumentException(query);
     }
-    function = compile(sql);
+    System.setProperty(CalcCompiler.VECTORIZED_PROPERTY, String.valueOf(path.equals("vector")));
+    try {
+      function = compile(sql);
+    } finally {
+      System.clearProperty(CalcCompiler.VECTORIZED_PROPERTY);
+    }
     batch = BidBatches.generate(1, ROWS, 0)[0];
   }
 

@@ -1,5 +1,7 @@
 package io.rivulet.planner.codegen;
 
+import io.rivulet.planner.codegen.vector.VectorCompiler;
+import io.rivulet.planner.codegen.vector.VectorProgram;
 import io.rivulet.runtime.RivuletException;
 import io.rivulet.runtime.RivuletException.Category;
 import io.rivulet.runtime.batch.Batch;
@@ -21,6 +23,7 @@ import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.linq4j.tree.ParameterExpression;
 import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLocalRef;
 import org.apache.calcite.rex.RexNode;
@@ -30,12 +33,21 @@ import org.apache.calcite.util.ImmutableBitSet;
 import org.codehaus.janino.ClassBodyEvaluator;
 
 /**
- * Compiles a Calc's {@link RexProgram} into a {@link BatchFunction}: Calcite's own expression
+ * Compiles a Calc's {@link RexProgram} into a {@link BatchFunction}. Pure column selections compile
+ * to a zero-copy projection. Programs whose every expression has a column-at-a-time kernel run on
+ * those ({@link VectorCompiler}); the others, and any batch with a row the kernels leave to it (an
+ * error to report, a value they do not represent), run row at a time: Calcite's own expression
  * translator writes Java for one row (so every Calcite function works), Janino compiles it, and a
- * loop applies it to the rows of a batch. Pure column selections compile to a zero-copy projection.
+ * loop applies it to the rows of a batch.
  */
 public final class CalcCompiler {
   private static final Map<String, Class<?>> COMPILED = new ConcurrentHashMap<>();
+
+  /**
+   * The system property that, set to {@code false}, makes the Calcs planned from then on evaluate
+   * row at a time: to compare the two paths, or to step around a kernel bug.
+   */
+  public static final String VECTORIZED_PROPERTY = "rivulet.calc.vectorized";
 
   private CalcCompiler() {}
 
@@ -47,7 +59,24 @@ public final class CalcCompiler {
     }
     RowFunction function = generate(program, typeFactory);
     ImmutableBitSet used = RelOptUtil.InputFinder.bits(program.getExprList(), null);
-    return new RowAtATime(function, used.toArray(), inputSchema, outputSchema);
+    RowAtATime rows = new RowAtATime(function, used.toArray(), inputSchema, outputSchema);
+    VectorProgram vector =
+        Boolean.parseBoolean(System.getProperty(VECTORIZED_PROPERTY, "true"))
+            ? VectorCompiler.compile(program, new RexBuilder(typeFactory), inputSchema, outputSchema)
+            : null;
+    return vector == null ? rows : new ColumnAtATime(vector, rows);
+  }
+
+  /**
+   * Evaluates a batch column at a time, or row at a time when a row needs that path; the row path
+   * reports errors with the row's values.
+   */
+  record ColumnAtATime(VectorProgram vector, BatchFunction rows) implements BatchFunction {
+    @Override
+    public Batch apply(Batch batch) {
+      Batch result = vector.evaluate(batch);
+      return result != null ? result : rows.apply(batch);
+    }
   }
 
   /** The input columns a program only selects (no filter, no computation), or null. */
@@ -130,7 +159,7 @@ public final class CalcCompiler {
   }
 
   /** Applies a row function to each row of a batch, reading only the columns it uses. */
-  private record RowAtATime(
+  record RowAtATime(
       RowFunction function, int[] usedColumns, Schema inputSchema, Schema outputSchema)
       implements BatchFunction {
 

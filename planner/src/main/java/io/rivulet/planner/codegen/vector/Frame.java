@@ -1,0 +1,65 @@
+package io.rivulet.planner.codegen.vector;
+
+import io.rivulet.runtime.batch.Batch;
+import io.rivulet.runtime.batch.BooleanVector;
+import io.rivulet.runtime.batch.ColumnVector;
+import io.rivulet.runtime.batch.DoubleVector;
+import io.rivulet.runtime.batch.LongVector;
+import io.rivulet.runtime.batch.ObjectVector;
+
+/**
+ * The evaluation of one program over one batch: its input columns and the values of the program's
+ * common sub-expressions, each computed once for the widest rows that need it.
+ */
+final class Frame {
+  private final Batch batch;
+  private final VectorExpression[] locals;
+  private final Values[] values;
+  private final Rows[] computedFor;
+
+  Frame(Batch batch, VectorExpression[] locals) {
+    this.batch = batch;
+    this.locals = locals;
+    this.values = new Values[locals.length];
+    this.computedFor = new Rows[locals.length];
+  }
+
+  /** The number of rows of the batch, and so the length of every array of values. */
+  int size() {
+    return batch.rowCount();
+  }
+
+  Batch batch() {
+    return batch;
+  }
+
+  /** The values of the program's expression {@code index}, computed at most once per rows. */
+  Values local(int index, Rows rows) {
+    Values cached = values[index];
+    if (cached != null && (computedFor[index] == null || rows.within(computedFor[index]))) {
+      return cached;
+    }
+    Values computed = locals[index].evaluate(this, rows);
+    if (cached == null) {
+      values[index] = computed;
+      // A literal fills every row, so it serves any rows.
+      computedFor[index] = locals[index] instanceof Leaves.Constant ? null : rows;
+    }
+    return computed;
+  }
+
+  /** An input column as values, without copying. */
+  Values column(int index) {
+    ColumnVector column = batch.column(index);
+    if (column instanceof LongVector longs) {
+      return new Values.Longs(longs.values(), longs.nulls());
+    }
+    if (column instanceof DoubleVector doubles) {
+      return new Values.Doubles(doubles.values(), doubles.nulls());
+    }
+    if (column instanceof BooleanVector booleans) {
+      return new Values.Booleans(booleans.values(), booleans.nulls());
+    }
+    return new Values.Objects(((ObjectVector) column).values());
+  }
+}

@@ -1,0 +1,182 @@
+package io.rivulet.planner.codegen.vector;
+
+import io.rivulet.runtime.batch.Batch;
+import io.rivulet.runtime.batch.BooleanVector;
+import io.rivulet.runtime.batch.ColumnVector;
+import io.rivulet.runtime.batch.DoubleVector;
+import io.rivulet.runtime.batch.LongVector;
+import io.rivulet.runtime.batch.ObjectVector;
+import io.rivulet.runtime.type.DataType;
+import io.rivulet.runtime.type.Schema;
+import java.math.BigDecimal;
+import java.util.Arrays;
+
+/**
+ * A Calc program compiled to kernels: the condition is evaluated for every row, the projections
+ * for the rows it keeps, each common sub-expression once. Immutable and shared by all partitions;
+ * each evaluation has its own {@link Frame}.
+ */
+public final class VectorProgram {
+  private final VectorExpression[] locals;
+  private final VectorExpression condition;
+  private final Projection[] projections;
+  private final Schema outputSchema;
+
+  VectorProgram(
+      VectorExpression[] locals, VectorExpression condition, Projection[] projections, Schema outputSchema) {
+    this.locals = locals;
+    this.condition = condition;
+    this.projections = projections;
+    this.outputSchema = outputSchema;
+  }
+
+  /** One output column: an input column passed through, or computed values. */
+  sealed interface Projection {
+    /** An input column, shared when every row is kept and gathered otherwise. */
+    record Column(int index) implements Projection {}
+
+    /**
+     * Computed values of the column's type; {@code scale} is that of unscaled DECIMAL values, else
+     * -1.
+     */
+    record Computed(VectorExpression expression, DataType type, int scale) implements Projection {}
+  }
+
+  /**
+   * The rows of {@code batch} the condition keeps, projected; or null when some row needs the
+   * row-at-a-time path (an error to report, a value the kernels do not represent).
+   */
+  public Batch evaluate(Batch batch) {
+    Frame frame = new Frame(batch, locals);
+    Rows all = Rows.all(batch.rowCount());
+    Rows kept = all;
+    try {
+      if (condition != null) {
+        kept = all.where((Values.Booleans) condition.evaluate(frame, all), false);
+      }
+      ColumnVector[] columns = new ColumnVector[projections.length];
+      for (int i = 0; i < projections.length; i++) {
+        Projection projection = projections[i];
+        if (projection instanceof Projection.Column column) {
+          ColumnVector input = batch.column(column.index());
+          columns[i] = kept == all ? input : input.gather(kept.positions(), kept.count());
+        } else {
+          Projection.Computed computed = (Projection.Computed) projection;
+          Values values = computed.expression().evaluate(frame, kept);
+          columns[i] = vector(values, kept, kept == all, batch.rowCount(), computed);
+        }
+      }
+      byte[] kinds = batch.kindCodes();
+      if (kinds != null && kept != all) {
+        byte[] keptKinds = new byte[kept.count()];
+        int[] positions = kept.positions();
+        for (int i = 0; i < keptKinds.length; i++) {
+          keptKinds[i] = kinds[positions[i]];
+        }
+        kinds = keptKinds;
+      }
+      return new Batch(outputSchema, columns, kept.count(), kinds);
+    } catch (NeedsRowPath e) {
+      return null;
+    }
+  }
+
+  /**
+   * The values at {@code rows} as a vector of exactly their count. Values under a NULL are zero,
+   * as a {@link io.rivulet.runtime.batch.VectorBuilder} leaves them.
+   */
+  private static ColumnVector vector(
+      Values values, Rows rows, boolean dense, int size, Projection.Computed computed) {
+    int count = rows.count();
+    int[] positions = rows.positions();
+    DataType type = computed.type();
+    if (values instanceof Values.Objects objects) {
+      Object[] x = objects.values();
+      Object[] out = dense && x.length == count ? x : gather(x, positions, count);
+      return new ObjectVector(type, out, count);
+    }
+    if (values instanceof Values.Longs longs) {
+      long[] x = longs.values();
+      boolean[] nulls = longs.nulls();
+      if (computed.scale() >= 0) {
+        Object[] decimals = new Object[count];
+        for (int i = 0; i < count; i++) {
+          int row = positions[i];
+          if (nulls == null || !nulls[row]) {
+            decimals[i] = BigDecimal.valueOf(x[row], computed.scale());
+          }
+        }
+        return new ObjectVector(type, decimals, count);
+      }
+      long[] out;
+      if (dense && x.length == count && nulls == null) {
+        out = x;
+      } else {
+        out = new long[count];
+        for (int i = 0; i < count; i++) {
+          int row = positions[i];
+          out[i] = nulls != null && nulls[row] ? 0 : x[row];
+        }
+      }
+      return new LongVector(type, out, nulls(nulls, positions, count, dense), count);
+    }
+    if (values instanceof Values.Doubles doubles) {
+      double[] x = doubles.values();
+      boolean[] nulls = doubles.nulls();
+      double[] out;
+      if (dense && x.length == count && nulls == null) {
+        out = x;
+      } else {
+        out = new double[count];
+        for (int i = 0; i < count; i++) {
+          int row = positions[i];
+          out[i] = nulls != null && nulls[row] ? 0 : x[row];
+        }
+      }
+      return new DoubleVector(type, out, nulls(nulls, positions, count, dense), count);
+    }
+    Values.Booleans booleans = (Values.Booleans) values;
+    boolean[] x = booleans.values();
+    boolean[] nulls = booleans.nulls();
+    boolean[] out;
+    if (dense && x.length == count && nulls == null) {
+      out = x;
+    } else {
+      out = new boolean[count];
+      for (int i = 0; i < count; i++) {
+        int row = positions[i];
+        out[i] = (nulls == null || !nulls[row]) && x[row];
+      }
+    }
+    return new BooleanVector(out, nulls(nulls, positions, count, dense), count);
+  }
+
+  private static boolean[] nulls(boolean[] nulls, int[] positions, int count, boolean dense) {
+    if (nulls == null) {
+      return null;
+    }
+    if (dense && nulls.length == count) {
+      return nulls;
+    }
+    boolean[] out = new boolean[count];
+    boolean any = false;
+    for (int i = 0; i < count; i++) {
+      out[i] = nulls[positions[i]];
+      any |= out[i];
+    }
+    return any ? out : null;
+  }
+
+  private static Object[] gather(Object[] values, int[] positions, int count) {
+    Object[] out = new Object[count];
+    for (int i = 0; i < count; i++) {
+      out[i] = values[positions[i]];
+    }
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    return "VectorProgram" + Arrays.toString(projections);
+  }
+}
