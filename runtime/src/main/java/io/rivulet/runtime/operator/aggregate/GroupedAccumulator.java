@@ -109,6 +109,16 @@ abstract sealed class GroupedAccumulator {
   /** Appends the group's result to a builder of the result type. */
   abstract void appendResult(int group, VectorBuilder builder);
 
+  /** Appends the results of {@code groups[0..count)}, in that order. */
+  void appendResults(int[] groups, int count, VectorBuilder builder) {
+    for (int i = 0; i < count; i++) {
+      appendResult(groups[i], builder);
+    }
+  }
+
+  /** Empties every group's running state, keeping the arrays. */
+  abstract void clear();
+
   /** Keeps the group's current result as the one last emitted. */
   abstract void saveEmitted(int group);
 
@@ -238,6 +248,19 @@ abstract sealed class GroupedAccumulator {
     }
 
     @Override
+    void appendResults(int[] groups, int count, VectorBuilder builder) {
+      long[] counts = this.counts;
+      for (int i = 0; i < count; i++) {
+        builder.appendLong(narrow(resultType, counts[groups[i]]));
+      }
+    }
+
+    @Override
+    void clear() {
+      Arrays.fill(counts, 0);
+    }
+
+    @Override
     void saveEmitted(int group) {
       if (emitted == null) {
         emitted = new long[capacity()];
@@ -354,6 +377,24 @@ abstract sealed class GroupedAccumulator {
       } else {
         builder.appendLong(value(group));
       }
+    }
+
+    @Override
+    void appendResults(int[] groups, int count, VectorBuilder builder) {
+      for (int i = 0; i < count; i++) {
+        int group = groups[i];
+        if (counts[group] == 0) {
+          builder.appendNull();
+        } else {
+          builder.appendLong(value(group));
+        }
+      }
+    }
+
+    @Override
+    void clear() {
+      Arrays.fill(sums, 0);
+      Arrays.fill(counts, 0);
     }
 
     @Override
@@ -500,6 +541,12 @@ abstract sealed class GroupedAccumulator {
     }
 
     @Override
+    void clear() {
+      Arrays.fill(sums, 0.0);
+      Arrays.fill(counts, 0);
+    }
+
+    @Override
     void saveEmitted(int group) {
       if (emittedValues == null) {
         emittedValues = new double[capacity()];
@@ -640,6 +687,24 @@ abstract sealed class GroupedAccumulator {
     }
 
     @Override
+    void appendResults(int[] groups, int count, VectorBuilder builder) {
+      for (int i = 0; i < count; i++) {
+        int group = groups[i];
+        if (present[group]) {
+          builder.appendLong(narrow(argumentType, extremes[group]));
+        } else {
+          builder.appendNull();
+        }
+      }
+    }
+
+    @Override
+    void clear() {
+      Arrays.fill(extremes, 0);
+      Arrays.fill(present, false);
+    }
+
+    @Override
     void saveEmitted(int group) {
       if (emittedValues == null) {
         emittedValues = new long[capacity()];
@@ -764,6 +829,12 @@ abstract sealed class GroupedAccumulator {
       } else {
         builder.appendNull();
       }
+    }
+
+    @Override
+    void clear() {
+      Arrays.fill(extremes, 0.0);
+      Arrays.fill(present, false);
     }
 
     @Override
@@ -893,6 +964,14 @@ abstract sealed class GroupedAccumulator {
     @Override
     void appendResult(int group, VectorBuilder builder) {
       builder.append(result(group));
+    }
+
+    @Override
+    void clear() {
+      Arrays.fill(accumulators, null);
+      if (emitted != null) {
+        Arrays.fill(emitted, null);
+      }
     }
 
     @Override

@@ -133,6 +133,23 @@ public final class GroupedAggregates {
     }
   }
 
+  /**
+   * Appends the results of {@code groups[0..count)}, in that order, to the builder's columns from
+   * {@code firstColumn} on, one column at a time.
+   */
+  public void appendResults(int[] groups, int count, BatchBuilder builder, int firstColumn) {
+    for (int c = 0; c < accumulators.length; c++) {
+      accumulators[c].appendResults(groups, count, builder.column(firstColumn + c));
+    }
+  }
+
+  /** Empties every group's state, keeping the arrays for the groups of a table used again. */
+  public void clear() {
+    for (GroupedAccumulator accumulator : accumulators) {
+      accumulator.clear();
+    }
+  }
+
   /** Keeps the group's current results as the ones last emitted. */
   public void saveEmitted(int group) {
     for (GroupedAccumulator accumulator : accumulators) {

@@ -134,6 +134,13 @@ public abstract sealed class GroupTable permits LongGroupTable, MultiColumnGroup
   /** Appends a key column's value of a group to a builder of the column's type. */
   public abstract void appendKey(int group, int column, VectorBuilder builder);
 
+  /** Appends a key column's values of {@code groups[0..count)}, in that order. */
+  public void appendKeys(int[] groups, int count, int column, VectorBuilder builder) {
+    for (int i = 0; i < count; i++) {
+      appendKey(groups[i], column, builder);
+    }
+  }
+
   /**
    * Orders two groups by their keys, column by column, nulls first: the order in which
    * operators emit groups that fire together.

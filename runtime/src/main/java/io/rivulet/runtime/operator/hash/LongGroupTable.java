@@ -29,6 +29,8 @@ final class LongGroupTable extends GroupTable {
 
   private int nullGroup = -1;
 
+  private long[] sortScratch = new long[0];
+
   LongGroupTable(List<DataType> keyTypes, int capacity) {
     super(keyTypes, Math.max(8, capacity / 2));
     this.type = keyTypes.get(0);
@@ -188,6 +190,53 @@ final class LongGroupTable extends GroupTable {
       builder.appendNull();
     } else {
       builder.appendLong(keys[group]);
+    }
+  }
+
+  @Override
+  public void appendKeys(int[] groups, int count, int column, VectorBuilder builder) {
+    long[] keys = this.keys;
+    int nullGroup = this.nullGroup;
+    for (int i = 0; i < count; i++) {
+      int group = groups[i];
+      if (group == nullGroup) {
+        builder.appendNull();
+      } else {
+        builder.appendLong(keys[group]);
+      }
+    }
+  }
+
+  /**
+   * Sorts by key; when every key fits in an int (ids, dates, small numbers), as longs holding the
+   * key above the group id, which {@link Arrays#sort(long[])} orders without a comparator.
+   */
+  @Override
+  public void sortByKey(int[] groups, int count) {
+    int first = 0;
+    for (int i = 0; i < count; i++) {
+      if (groups[i] == nullGroup) {
+        groups[i] = groups[0];
+        groups[0] = nullGroup;
+        first = 1;
+        break;
+      }
+    }
+    if (sortScratch.length < count) {
+      sortScratch = new long[Math.max(count, sortScratch.length * 2)];
+    }
+    long[] packed = sortScratch;
+    for (int i = first; i < count; i++) {
+      long key = keys[groups[i]];
+      if (key != (int) key) {
+        super.sortByKey(groups, count);
+        return;
+      }
+      packed[i] = (key << 32) | groups[i];
+    }
+    Arrays.sort(packed, first, count);
+    for (int i = first; i < count; i++) {
+      groups[i] = (int) packed[i];
     }
   }
 

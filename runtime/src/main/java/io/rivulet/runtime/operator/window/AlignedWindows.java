@@ -24,6 +24,7 @@ final class AlignedWindows extends WindowAggregation {
   private final List<WindowSlice> windows = new ArrayList<>();
 
   private final List<WindowSlice> touched = new ArrayList<>();
+  private final List<WindowSlice> spares = new ArrayList<>();
   private WindowSlice lastFound;
   private int[] groups = new int[0];
 
@@ -87,7 +88,7 @@ final class AlignedWindows extends WindowAggregation {
     if (index >= 0) {
       found = windows.get(index);
     } else {
-      found = new WindowSlice(start, start + size, newTable(expectedGroups), newAggregates());
+      found = newSlice(start, start + size, spares, expectedGroups);
       windows.add(-index - 1, found);
     }
     lastFound = found;
@@ -96,26 +97,27 @@ final class AlignedWindows extends WindowAggregation {
 
   @Override
   void emit(Collector out) {
-    BatchBuilder builder = new BatchBuilder(outputSchema, 16);
     int closing = 0;
+    int closingGroups = 0;
     while (closing < windows.size() && windows.get(closing).end <= watermark) {
+      closingGroups += windows.get(closing).table.size();
       closing++;
     }
+    BatchBuilder builder = new BatchBuilder(outputSchema, Math.max(16, closingGroups));
     for (int i = 0; i < closing; i++) {
       WindowSlice window = windows.get(i);
       int count = window.table.size();
       groups = window.table.groups(groups);
       window.table.sortByKey(groups, count);
-      for (int g = 0; g < count; g++) {
-        if (everyBatch) {
+      if (everyBatch) {
+        for (int g = 0; g < count; g++) {
           emitChange(builder, window, groups[g]);
-        } else {
-          appendRow(
-              builder, window.table, groups[g], window.start, window.end, window.aggregates,
-              RowKind.INSERT);
         }
+      } else {
+        appendInserts(
+            builder, window.table, groups, count, window.start, window.end, window.aggregates);
       }
-      expectedGroups = Math.max(8, count);
+      expectedGroups = Math.max(8, count + count / 4);
     }
     if (everyBatch) {
       for (int i = closing; i < windows.size(); i++) {
@@ -133,6 +135,9 @@ final class AlignedWindows extends WindowAggregation {
       }
     }
     if (closing > 0) {
+      for (int i = 0; i < closing; i++) {
+        keepSpare(windows.get(i), spares);
+      }
       windows.subList(0, closing).clear();
       lastFound = null;
     }
@@ -172,6 +177,7 @@ final class AlignedWindows extends WindowAggregation {
   void close() {
     windows.clear();
     touched.clear();
+    spares.clear();
     lastFound = null;
   }
 }

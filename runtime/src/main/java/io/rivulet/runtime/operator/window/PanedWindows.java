@@ -4,10 +4,8 @@ import io.rivulet.runtime.batch.Batch;
 import io.rivulet.runtime.batch.BatchBuilder;
 import io.rivulet.runtime.batch.ColumnVector;
 import io.rivulet.runtime.batch.LongVector;
-import io.rivulet.runtime.batch.RowKind;
 import io.rivulet.runtime.operator.Collector;
 import io.rivulet.runtime.operator.aggregate.GroupedAggregates;
-import io.rivulet.runtime.operator.hash.GroupTable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,6 +34,10 @@ final class PanedWindows extends WindowAggregation {
   private final List<WindowSlice> panes = new ArrayList<>();
 
   private final List<WindowSlice> touched = new ArrayList<>();
+  private final List<WindowSlice> spares = new ArrayList<>();
+
+  /** Where a window's panes are merged when it closes; emptied for each window. */
+  private WindowSlice merged;
   private WindowSlice lastFound;
   private int[] groups = new int[0];
   private int[] targets = new int[0];
@@ -45,6 +47,9 @@ final class PanedWindows extends WindowAggregation {
 
   /** How many groups the last pane to go had, to size new panes' tables. */
   private int expectedGroups = 8;
+
+  /** How many groups the last window to close had, to size the output. */
+  private int expectedWindowGroups = 8;
 
   PanedWindows(WindowAggregateFactory plan, long size, long slide, long offset) {
     super(plan);
@@ -131,7 +136,7 @@ final class PanedWindows extends WindowAggregation {
     if (index >= 0) {
       found = panes.get(index);
     } else {
-      found = new WindowSlice(start, start + paneSize, newTable(expectedGroups), newAggregates());
+      found = newSlice(start, start + paneSize, spares, expectedGroups);
       panes.add(-index - 1, found);
     }
     lastFound = found;
@@ -142,7 +147,8 @@ final class PanedWindows extends WindowAggregation {
   void emit(Collector out) {
     long[] starts = windowsToFire();
     if (starts.length > 0) {
-      BatchBuilder builder = new BatchBuilder(outputSchema, 16);
+      BatchBuilder builder =
+          new BatchBuilder(outputSchema, (int) Math.min(1 << 20, (long) starts.length * expectedWindowGroups));
       for (long start : starts) {
         fire(builder, start);
       }
@@ -155,7 +161,8 @@ final class PanedWindows extends WindowAggregation {
       if (lastWindowStart(pane.start) + size > watermark) {
         panes.set(kept++, pane);
       } else {
-        expectedGroups = Math.max(8, pane.table.size());
+        expectedGroups = Math.max(8, pane.table.size() + pane.table.size() / 4);
+        keepSpare(pane, spares);
       }
     }
     if (kept < panes.size()) {
@@ -198,18 +205,13 @@ final class PanedWindows extends WindowAggregation {
     while (last < panes.size() && panes.get(last).start < end) {
       last++;
     }
-    GroupTable table;
-    GroupedAggregates aggregates;
+    WindowSlice window;
     if (last - first == 1) {
-      table = panes.get(first).table;
-      aggregates = panes.get(first).aggregates;
+      window = panes.get(first);
     } else {
-      int expected = 0;
-      for (int p = first; p < last; p++) {
-        expected = Math.max(expected, panes.get(p).table.size());
-      }
-      table = newTable(expected * 2);
-      aggregates = newAggregates();
+      window = merged == null ? newSlice(start, end, spares, expectedWindowGroups) : merged;
+      window.reuse(start, end);
+      merged = window;
       for (int p = first; p < last; p++) {
         WindowSlice pane = panes.get(p);
         int count = pane.table.size();
@@ -218,18 +220,17 @@ final class PanedWindows extends WindowAggregation {
           targets = new int[Math.max(count, targets.length * 2)];
         }
         for (int i = 0; i < count; i++) {
-          targets[i] = table.findOrInsertGroup(pane.table, groups[i]);
+          targets[i] = window.table.findOrInsertGroup(pane.table, groups[i]);
         }
-        aggregates.ensureCapacity(table.idLimit());
-        aggregates.merge(targets, pane.aggregates, groups, count);
+        window.aggregates.ensureCapacity(window.table.idLimit());
+        window.aggregates.merge(targets, pane.aggregates, groups, count);
       }
     }
-    int count = table.size();
-    groups = table.groups(groups);
-    table.sortByKey(groups, count);
-    for (int i = 0; i < count; i++) {
-      appendRow(builder, table, groups[i], start, end, aggregates, RowKind.INSERT);
-    }
+    int count = window.table.size();
+    groups = window.table.groups(groups);
+    window.table.sortByKey(groups, count);
+    appendInserts(builder, window.table, groups, count, start, end, window.aggregates);
+    expectedWindowGroups = Math.max(8, count);
   }
 
   @Override
@@ -245,6 +246,8 @@ final class PanedWindows extends WindowAggregation {
   void close() {
     panes.clear();
     touched.clear();
+    spares.clear();
+    merged = null;
     lastFound = null;
   }
 }

@@ -131,6 +131,51 @@ abstract sealed class WindowAggregation permits AlignedWindows, PanedWindows, Se
     builder.endRow(kind);
   }
 
+  /**
+   * Appends the {@code +I} result rows of {@code groups[0..count)} of one window, column by
+   * column.
+   */
+  final void appendInserts(
+      BatchBuilder builder,
+      GroupTable table,
+      int[] groups,
+      int count,
+      long start,
+      long end,
+      GroupedAggregates aggregates) {
+    int keyCount = groupKeys.length;
+    for (int k = 0; k < keyCount; k++) {
+      table.appendKeys(groups, count, k, builder.column(k));
+    }
+    for (int i = 0; i < count; i++) {
+      builder.column(keyCount).appendLong(start);
+      builder.column(keyCount + 1).appendLong(end);
+    }
+    aggregates.appendResults(groups, count, builder, keyCount + 2);
+    for (int i = 0; i < count; i++) {
+      builder.endRow(RowKind.INSERT);
+    }
+  }
+
+  /** A slice of {@code [start, end)}: a spare one emptied when there is one, else a new one. */
+  final WindowSlice newSlice(long start, long end, List<WindowSlice> spares, int expectedGroups) {
+    if (!spares.isEmpty()) {
+      WindowSlice slice = spares.remove(spares.size() - 1);
+      slice.reuse(start, end);
+      return slice;
+    }
+    GroupedAggregates aggregates = newAggregates();
+    aggregates.ensureCapacity(expectedGroups);
+    return new WindowSlice(start, end, newTable(expectedGroups), aggregates);
+  }
+
+  /** Keeps a few slices that closed, so that new ones reuse their arrays rather than grow them. */
+  static void keepSpare(WindowSlice slice, List<WindowSlice> spares) {
+    if (spares.size() < 4) {
+      spares.add(slice);
+    }
+  }
+
   /** Appends the row last emitted for a group of an aligned window, to retract it. */
   final void appendEmittedRow(
       BatchBuilder builder,

@@ -13,8 +13,8 @@ import java.util.List;
  * which are folded in together once the batch has been split over the slices.
  */
 final class WindowSlice {
-  final long start;
-  final long end;
+  long start;
+  long end;
   final GroupTable table;
   final GroupedAggregates aggregates;
 
@@ -39,6 +39,17 @@ final class WindowSlice {
     this.end = end;
     this.table = table;
     this.aggregates = aggregates;
+  }
+
+  /** Makes this slice, emptied, the state of another interval, reusing its arrays. */
+  void reuse(long newStart, long newEnd) {
+    start = newStart;
+    end = newEnd;
+    table.clear();
+    aggregates.clear();
+    pendingCount = 0;
+    Arrays.fill(emitted, false);
+    clearChanges();
   }
 
   /** Adds a row of the current batch; returns whether it is the slice's first in this batch. */
