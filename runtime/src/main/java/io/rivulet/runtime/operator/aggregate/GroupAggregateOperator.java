@@ -51,6 +51,12 @@ public final class GroupAggregateOperator implements Operator {
   private int[] changedGroups = new int[16];
 
   private int changedCount;
+
+  /** The rows of one emission: per row its group, whether it shows the results last emitted, and its kind. */
+  private int[] rowGroups = new int[0];
+
+  private boolean[] rowEmitted = new boolean[0];
+  private RowKind[] rowKinds = new RowKind[0];
   private int[] rows = new int[0];
   private int[] groups = new int[0];
 
@@ -184,53 +190,68 @@ public final class GroupAggregateOperator implements Operator {
     emitChanges(out);
   }
 
+  /**
+   * Decides the changelog rows of the changed groups first, then writes them column by column,
+   * then updates the groups' state: results emitted, groups dropped.
+   */
   private void emitChanges(Collector out) {
     if (changedCount == 0) {
       return;
     }
-    int keyCount = groupKeys.length;
-    BatchBuilder builder = new BatchBuilder(outputSchema, changedCount * 2);
+    if (rowGroups.length < changedCount * 2) {
+      rowGroups = new int[changedCount * 2];
+      rowEmitted = new boolean[changedCount * 2];
+      rowKinds = new RowKind[changedCount * 2];
+    }
+    int rowCount = 0;
+    int dropped = 0;
     for (int i = 0; i < changedCount; i++) {
       int group = changedGroups[i];
       changed[group] = false;
       if (rowCounts[group] <= 0) {
         if (emitted[group]) {
-          appendRow(builder, group, keyCount, true, RowKind.DELETE);
+          rowCount = addRow(rowCount, group, true, RowKind.DELETE);
         }
-        table.remove(group);
-        aggregates.reset(group);
-        rowCounts[group] = 0;
-        emitted[group] = false;
-        continue;
-      }
-      if (!emitted[group]) {
-        appendRow(builder, group, keyCount, false, RowKind.INSERT);
-        aggregates.saveEmitted(group);
-        emitted[group] = true;
+        // Dropped groups gather at the front of changedGroups, which this loop has passed.
+        changedGroups[dropped++] = group;
+      } else if (!emitted[group]) {
+        rowCount = addRow(rowCount, group, false, RowKind.INSERT);
       } else if (!aggregates.sameAsEmitted(group)) {
-        appendRow(builder, group, keyCount, true, RowKind.UPDATE_BEFORE);
-        appendRow(builder, group, keyCount, false, RowKind.UPDATE_AFTER);
-        aggregates.saveEmitted(group);
+        rowCount = addRow(rowCount, group, true, RowKind.UPDATE_BEFORE);
+        rowCount = addRow(rowCount, group, false, RowKind.UPDATE_AFTER);
       }
     }
     changedCount = 0;
-    if (builder.rowCount() > 0) {
+    if (rowCount > 0) {
+      BatchBuilder builder = new BatchBuilder(outputSchema, rowCount);
+      int keyCount = groupKeys.length;
+      for (int k = 0; k < keyCount; k++) {
+        table.appendKeys(rowGroups, rowCount, k, builder.column(k));
+      }
+      aggregates.appendRows(rowGroups, rowEmitted, rowCount, builder, keyCount);
+      for (int r = 0; r < rowCount; r++) {
+        builder.endRow(rowKinds[r]);
+        if (!rowEmitted[r]) {
+          aggregates.saveEmitted(rowGroups[r]);
+          emitted[rowGroups[r]] = true;
+        }
+      }
       out.collect(builder.build());
+    }
+    for (int i = 0; i < dropped; i++) {
+      int group = changedGroups[i];
+      table.remove(group);
+      aggregates.reset(group);
+      rowCounts[group] = 0;
+      emitted[group] = false;
     }
   }
 
-  /** Appends a group's key and either its current or its last emitted results. */
-  private void appendRow(
-      BatchBuilder builder, int group, int keyCount, boolean lastEmitted, RowKind kind) {
-    for (int k = 0; k < keyCount; k++) {
-      table.appendKey(group, k, builder.column(k));
-    }
-    if (lastEmitted) {
-      aggregates.appendEmitted(group, builder, keyCount);
-    } else {
-      aggregates.appendResults(group, builder, keyCount);
-    }
-    builder.endRow(kind);
+  private int addRow(int rowCount, int group, boolean lastEmitted, RowKind kind) {
+    rowGroups[rowCount] = group;
+    rowEmitted[rowCount] = lastEmitted;
+    rowKinds[rowCount] = kind;
+    return rowCount + 1;
   }
 
   @Override

@@ -116,6 +116,20 @@ abstract sealed class GroupedAccumulator {
     }
   }
 
+  /**
+   * Appends for each row {@code r < count} the result of group {@code groups[r]}, the one last
+   * emitted where {@code lastEmitted[r]}.
+   */
+  void appendRows(int[] groups, boolean[] lastEmitted, int count, VectorBuilder builder) {
+    for (int r = 0; r < count; r++) {
+      if (lastEmitted[r]) {
+        appendEmitted(groups[r], builder);
+      } else {
+        appendResult(groups[r], builder);
+      }
+    }
+  }
+
   /** Empties every group's running state, keeping the arrays. */
   abstract void clear();
 
@@ -261,6 +275,14 @@ abstract sealed class GroupedAccumulator {
     }
 
     @Override
+    void appendRows(int[] groups, boolean[] lastEmitted, int count, VectorBuilder builder) {
+      for (int r = 0; r < count; r++) {
+        int group = groups[r];
+        builder.appendLong(lastEmitted[r] ? emitted[group] : narrow(resultType, counts[group]));
+      }
+    }
+
+    @Override
     void saveEmitted(int group) {
       if (emitted == null) {
         emitted = new long[capacity()];
@@ -395,6 +417,18 @@ abstract sealed class GroupedAccumulator {
     void clear() {
       Arrays.fill(sums, 0);
       Arrays.fill(counts, 0);
+    }
+
+    @Override
+    void appendRows(int[] groups, boolean[] lastEmitted, int count, VectorBuilder builder) {
+      for (int r = 0; r < count; r++) {
+        int group = groups[r];
+        if (lastEmitted[r] ? emittedNulls[group] : counts[group] == 0) {
+          builder.appendNull();
+        } else {
+          builder.appendLong(lastEmitted[r] ? emittedValues[group] : value(group));
+        }
+      }
     }
 
     @Override
@@ -702,6 +736,19 @@ abstract sealed class GroupedAccumulator {
     void clear() {
       Arrays.fill(extremes, 0);
       Arrays.fill(present, false);
+    }
+
+    @Override
+    void appendRows(int[] groups, boolean[] lastEmitted, int count, VectorBuilder builder) {
+      for (int r = 0; r < count; r++) {
+        int group = groups[r];
+        if (lastEmitted[r] ? emittedNulls[group] : !present[group]) {
+          builder.appendNull();
+        } else {
+          builder.appendLong(
+              lastEmitted[r] ? emittedValues[group] : narrow(argumentType, extremes[group]));
+        }
+      }
     }
 
     @Override

@@ -143,6 +143,17 @@ public final class GroupedAggregates {
     }
   }
 
+  /**
+   * Appends, for each row {@code r < count}, the results of group {@code groups[r]}: those last
+   * emitted where {@code lastEmitted[r]}, else the current ones; one column at a time.
+   */
+  public void appendRows(
+      int[] groups, boolean[] lastEmitted, int count, BatchBuilder builder, int firstColumn) {
+    for (int c = 0; c < accumulators.length; c++) {
+      accumulators[c].appendRows(groups, lastEmitted, count, builder.column(firstColumn + c));
+    }
+  }
+
   /** Empties every group's state, keeping the arrays for the groups of a table used again. */
   public void clear() {
     for (GroupedAccumulator accumulator : accumulators) {
