@@ -72,6 +72,15 @@ final class SessionWindows extends WindowAggregation {
 
   private int[] rows = new int[0];
   private int[] keyIds = new int[0];
+
+  /** The session each row of {@link #rows} was matched to. */
+  private int[] sessionsOfRows = new int[0];
+
+  /** How many rows of the batch were matched, and how many of those were folded in. */
+  private int pendingCount;
+
+  private int folded;
+  private Batch currentBatch;
   private int[] fired = new int[0];
 
   SessionWindows(WindowAggregateFactory plan, long gap) {
@@ -122,10 +131,15 @@ final class SessionWindows extends WindowAggregation {
     ColumnVector[] keyColumns = keyColumns(batch);
     keys.findOrInsert(keyColumns, rows, count, keyIds);
     growKeys(keys.idLimit());
+    if (sessionsOfRows.length < count) {
+      sessionsOfRows = new int[Math.max(count, sessionsOfRows.length * 2)];
+    }
+    currentBatch = batch;
     for (int i = 0; i < count; i++) {
       int row = rows[i];
       int session = addToSession(keyIds[i], timeValues[row], keyColumns, row);
-      aggregates.accumulate(batch, row, session);
+      sessionsOfRows[i] = session;
+      pendingCount = i + 1;
       if (everyBatch && !changed[session]) {
         changed[session] = true;
         if (changedCount == changedSessions.length) {
@@ -134,6 +148,30 @@ final class SessionWindows extends WindowAggregation {
         changedSessions[changedCount++] = session;
       }
     }
+    foldPending();
+    pendingCount = 0;
+    folded = 0;
+    currentBatch = null;
+  }
+
+  /**
+   * Folds the rows matched to sessions and not folded yet into them, column by column. Rows are
+   * folded late but in order, and always before a merge reads a session's state; no session id is
+   * freed (and so reused) while a batch is processed, so the ids they were matched to hold.
+   */
+  private void foldPending() {
+    int count = pendingCount - folded;
+    if (count > 0 && folded == 0) {
+      aggregates.accumulate(currentBatch, rows, sessionsOfRows, count);
+    } else if (count > 0) {
+      // Only after a merge within the batch, which is rare.
+      aggregates.accumulate(
+          currentBatch,
+          Arrays.copyOfRange(rows, folded, pendingCount),
+          Arrays.copyOfRange(sessionsOfRows, folded, pendingCount),
+          count);
+    }
+    folded = pendingCount;
   }
 
   /**
@@ -176,6 +214,7 @@ final class SessionWindows extends WindowAggregation {
 
   /** Merges a session into the survivor; its id is freed when its heap entry comes up. */
   private void absorb(int survivor, int absorbed) {
+    foldPending();
     aggregates.merge(new int[] {survivor}, aggregates, new int[] {absorbed}, 1);
     if (everyBatch && emitted[absorbed]) {
       retractions.add(emittedRow(absorbed));
@@ -287,10 +326,28 @@ final class SessionWindows extends WindowAggregation {
     for (int i = 0; i < firedCount; i++) {
       release(fired[i]);
     }
+    if (keys.size() > 2L * liveCount + 1024) {
+      dropKeysWithoutSessions();
+    }
     collect(builder, out);
   }
 
-  /** Unlinks a fired session from its key, dropping the key when it has no session left. */
+  /**
+   * Drops the keys whose sessions have all closed. Keys stay while they are few next to the open
+   * sessions, since most come back soon (a bidder's next session), which saves taking them out
+   * of the table and putting them back.
+   */
+  private void dropKeysWithoutSessions() {
+    int[] held = keys.groups(new int[keys.size()]);
+    int count = keys.size();
+    for (int i = 0; i < count; i++) {
+      if (firstSession[held[i]] < 0) {
+        keys.remove(held[i]);
+      }
+    }
+  }
+
+  /** Unlinks a fired session from its key and frees its id. */
   private void release(int session) {
     int key = keyOf[session];
     int previous = -1;
@@ -303,9 +360,6 @@ final class SessionWindows extends WindowAggregation {
       firstSession[key] = next[session];
     } else {
       next[previous] = next[session];
-    }
-    if (firstSession[key] < 0) {
-      keys.remove(key);
     }
     aggregates.reset(session);
     if (everyBatch) {

@@ -51,6 +51,52 @@ class WindowAggregateDifferentialTest {
     }
   }
 
+  @Test
+  void thousandsOfKeysComingAndGoingOverALongRunGiveTheRowsOfTheReferenceImplementation() {
+    Schema input =
+        new Schema(
+            List.of(
+                Field.of("k", BIGINT), Field.of("ts", TIMESTAMP), Field.of("s", VARCHAR)));
+    List<AggregateCall> calls =
+        List.of(
+            AggregateCall.countStar("n"),
+            AggregateCall.of(AggregateKind.MAX, 2, VARCHAR, "max_s"));
+    WindowSpec[] windows = {
+      new WindowSpec.Session(50), WindowSpec.Tumble.of(40), WindowSpec.Hop.of(20, 60)
+    };
+    for (WindowSpec window : windows) {
+      WindowAggregateFactory plan =
+          new WindowAggregateFactory(
+              input, 1, window, new int[] {0}, calls,
+              WindowAggregateFactory.outputSchemaOf(input, new int[] {0}, calls),
+              EmitMode.ON_CLOSE, LatePolicy.DROP);
+      Operator actual = plan.create(new OperatorContext("q", 0, 1));
+      Operator expected = new ReferenceWindowAggregateOperator(plan);
+      Random random = new Random(11);
+      long peak = 0;
+      for (int batch = 0; batch < 300; batch++) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int r = 0; r < 100; r++) {
+          // Keys drift upward, so that each is seen for a while and then never again.
+          long key = batch * 20L + random.nextInt(200);
+          long time = batch * 10L + random.nextInt(10);
+          rows.add(new Object[] {key, time, "v" + random.nextInt(5)});
+        }
+        Batch input1 = Batch.ofRows(input, rows);
+        assertThat(failureOf(actual, input1)).isNull();
+        assertThat(failureOf(expected, input1)).isNull();
+        long watermark = batch * 10L - 5;
+        assertThat(outputOf(out -> actual.endBatch(watermark, out)))
+            .as("%s, batch %d", window.explain(), batch)
+            .isEqualTo(outputOf(out -> expected.endBatch(watermark, out)));
+        peak = Math.max(peak, actual.stateSize());
+      }
+      assertThat(peak).as("%s: state held at most", window.explain()).isLessThan(5_000);
+      assertThat(outputOf(actual::finish)).isEqualTo(outputOf(expected::finish));
+      assertThat(actual.stateSize()).isZero();
+    }
+  }
+
   private static void runCase(Random random, String name) {
     int keyCount = random.nextInt(3);
     List<Field> fields = new ArrayList<>();
