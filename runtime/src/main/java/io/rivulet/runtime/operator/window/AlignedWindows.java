@@ -43,12 +43,16 @@ final class AlignedWindows extends WindowAggregation {
     long[] timeValues = times.values();
     boolean[] timeNulls = times.nulls();
     int rowCount = batch.rowCount();
+    // Rows mostly come in time order: the previous row's last window is likely the next row's.
+    long lastStart = Long.MAX_VALUE;
     for (int row = 0; row < rowCount; row++) {
       if (timeNulls != null && timeNulls[row]) {
         continue;
       }
       long time = timeValues[row];
-      long lastStart = time - Math.floorMod(time - offset, slide);
+      if (time < lastStart || time - lastStart >= slide) {
+        lastStart = time - Math.floorMod(time - offset, slide);
+      }
       if (lastStart + size <= time) {
         continue; // between two HOP windows, when the slide is larger than the size
       }

@@ -96,12 +96,23 @@ final class PanedWindows extends WindowAggregation {
     long[] timeValues = times.values();
     boolean[] timeNulls = times.nulls();
     int rowCount = batch.rowCount();
+    // Rows mostly come in time order: the pane of the previous row is likely the next row's.
+    long paneStart = Long.MAX_VALUE;
+    long paneEnd = Long.MIN_VALUE;
+    long lastEnd = 0;
+    WindowSlice pane = null;
     for (int row = 0; row < rowCount; row++) {
       if (timeNulls != null && timeNulls[row]) {
         continue;
       }
       long time = timeValues[row];
-      long lastEnd = lastWindowStart(time) + size;
+      if (time < paneStart || time >= paneEnd) {
+        // A pane lies within one slide, so all its times share their last window.
+        paneStart = time - Math.floorMod(time - offset, paneSize);
+        paneEnd = paneStart + paneSize;
+        lastEnd = lastWindowStart(paneStart) + size;
+        pane = null;
+      }
       if (lastEnd <= time) {
         continue; // between two HOP windows, when the slide is larger than the size
       }
@@ -109,7 +120,9 @@ final class PanedWindows extends WindowAggregation {
         late(time);
         continue;
       }
-      WindowSlice pane = pane(time - Math.floorMod(time - offset, paneSize));
+      if (pane == null) {
+        pane = pane(paneStart);
+      }
       if (pane.addPending(row)) {
         touched.add(pane);
       }
@@ -118,11 +131,11 @@ final class PanedWindows extends WindowAggregation {
       return;
     }
     ColumnVector[] keyColumns = keyColumns(batch);
-    for (WindowSlice pane : touched) {
-      if (groups.length < pane.pendingCount()) {
-        groups = new int[Math.max(pane.pendingCount(), groups.length * 2)];
+    for (WindowSlice slice : touched) {
+      if (groups.length < slice.pendingCount()) {
+        groups = new int[Math.max(slice.pendingCount(), groups.length * 2)];
       }
-      pane.foldPending(batch, keyColumns, groups, false);
+      slice.foldPending(batch, keyColumns, groups, false);
     }
     touched.clear();
   }
