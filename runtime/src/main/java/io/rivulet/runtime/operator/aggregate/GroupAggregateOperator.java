@@ -52,7 +52,10 @@ public final class GroupAggregateOperator implements Operator {
 
   private int changedCount;
 
-  /** The rows of one emission: per row its group, whether it shows the results last emitted, and its kind. */
+  /**
+   * The rows of one emission: per row its group, whether it shows the results last emitted, and
+   * its kind.
+   */
   private int[] rowGroups = new int[0];
 
   private boolean[] rowEmitted = new boolean[0];

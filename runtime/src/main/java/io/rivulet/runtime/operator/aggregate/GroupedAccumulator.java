@@ -43,7 +43,8 @@ abstract sealed class GroupedAccumulator {
           break;
         }
         if (resultType.storage() == DataType.Storage.DOUBLE) {
-          if (argumentStorage == DataType.Storage.LONG || argumentStorage == DataType.Storage.DOUBLE) {
+          if (argumentStorage == DataType.Storage.LONG
+              || argumentStorage == DataType.Storage.DOUBLE) {
             return new DoubleSum(resultType, average);
           }
         } else if (argumentStorage == DataType.Storage.LONG) {

@@ -7,8 +7,8 @@
  *
  * <p>{@link io.rivulet.runtime.operator.aggregate.GroupedAggregates} holds the aggregate calls of
  * many groups in arrays indexed by group id, primitive for the common numeric aggregates; the
- * {@link io.rivulet.runtime.operator.aggregate.Accumulator}s, one object per call and group, work on
- * the Java values of {@link io.rivulet.runtime.type.DataType}, accept changelog input (every one
+ * {@link io.rivulet.runtime.operator.aggregate.Accumulator}s, one object per call and group, work
+ * on the Java values of {@link io.rivulet.runtime.type.DataType}, accept changelog input (every one
  * can retract), and define the results: the grouped form computes exactly what they compute, and
  * falls back to them for the rest (DISTINCT, DECIMAL, MIN and MAX under retraction).
  */

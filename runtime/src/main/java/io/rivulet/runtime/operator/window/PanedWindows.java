@@ -161,7 +161,8 @@ final class PanedWindows extends WindowAggregation {
     long[] starts = windowsToFire();
     if (starts.length > 0) {
       BatchBuilder builder =
-          new BatchBuilder(outputSchema, (int) Math.min(1 << 20, (long) starts.length * expectedWindowGroups));
+          new BatchBuilder(
+              outputSchema, (int) Math.min(1 << 20, (long) starts.length * expectedWindowGroups));
       for (long start : starts) {
         fire(builder, start);
       }
