@@ -9,8 +9,9 @@ import io.rivulet.runtime.operator.Operator;
 
 /**
  * The running state of one partition of a {@link WindowAggregateFactory}: the aggregates of every
- * open window per group key, kept per window in a {@link io.rivulet.runtime.operator.hash
- * .GroupTable} with primitive accumulators, so that closing a window drops its state at once.
+ * open window per group key, in hash tables of group keys ({@link
+ * io.rivulet.runtime.operator.hash.GroupTable}) with primitive accumulators, so that closing a
+ * window drops its state at once.
  *
  * <p>{@link #process} places each row in its windows: for TUMBLE and HOP the windows containing
  * its time that are still open; for SESSION a new session {@code [time, time + gap)} merged with
