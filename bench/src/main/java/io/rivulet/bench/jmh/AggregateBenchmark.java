@@ -29,10 +29,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The stateful operators over bids: the updating hash aggregate (q17's shape: per auction, count
- * and max price, a changelog every batch) and the window aggregate (q5's HOP 10 s / 2 s and q7's
- * TUMBLE 10 s), each fed 16 consecutive batches of 16,384 bids (about 30 s of event time) and
- * finished, so that every window fires and is freed.
+ * The stateful operators over bids: the updating hash aggregate (per auction, count and max price,
+ * a changelog every batch; and q17's shape, five aggregates per auction and a VARCHAR column) and
+ * the window aggregate (q5's HOP 10 s / 2 s, q7's TUMBLE 10 s and q11's SESSION 10 s per bidder),
+ * each fed 16 consecutive batches of 16,384 bids (about 30 s of event time) and finished, so that
+ * every window fires and is freed.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -44,11 +45,15 @@ public class AggregateBenchmark {
   static final int BATCHES = 16;
   static final int ROWS = 16_384;
   private static final int AUCTION = 0;
+  private static final int BIDDER = 1;
   private static final int PRICE = 2;
+  private static final int CHANNEL = 3;
   private static final int DATE_TIME = 5;
 
   private Batch[] batches;
   private GroupAggregateFactory groupAggregate;
+  private GroupAggregateFactory compositeGroupAggregate;
+  private WindowAggregateFactory session;
   private WindowAggregateFactory hop;
   private WindowAggregateFactory tumble;
 
@@ -70,7 +75,39 @@ public class AggregateBenchmark {
                 Field.of("bids", DataType.BIGINT),
                 Field.of("max_price", DataType.BIGINT)),
             false);
+    List<AggregateCall> statistics =
+        List.of(
+            AggregateCall.countStar("bids"),
+            AggregateCall.of(AggregateKind.MIN, PRICE, DataType.BIGINT, "min_price"),
+            AggregateCall.of(AggregateKind.MAX, PRICE, DataType.BIGINT, "max_price"),
+            AggregateCall.of(AggregateKind.AVG, PRICE, DataType.BIGINT, "avg_price"),
+            AggregateCall.of(AggregateKind.SUM, PRICE, DataType.BIGINT, "sum_price"));
+    compositeGroupAggregate =
+        new GroupAggregateFactory(
+            input,
+            new int[] {AUCTION, CHANNEL},
+            statistics,
+            Schema.of(
+                input.field(AUCTION),
+                input.field(CHANNEL),
+                Field.of("bids", DataType.BIGINT),
+                Field.of("min_price", DataType.BIGINT),
+                Field.of("max_price", DataType.BIGINT),
+                Field.of("avg_price", DataType.BIGINT),
+                Field.of("sum_price", DataType.BIGINT)),
+            false);
     List<AggregateCall> count = List.of(AggregateCall.countStar("num"));
+    int[] byBidder = {BIDDER};
+    session =
+        new WindowAggregateFactory(
+            input,
+            DATE_TIME,
+            new WindowSpec.Session(10_000),
+            byBidder,
+            count,
+            WindowAggregateFactory.outputSchemaOf(input, byBidder, count),
+            EmitMode.ON_CLOSE,
+            LatePolicy.DROP);
     int[] byAuction = {AUCTION};
     hop =
         new WindowAggregateFactory(
@@ -116,6 +153,18 @@ public class AggregateBenchmark {
   @OperationsPerInvocation(BATCHES * ROWS)
   public long groupAggregateByAuction(Blackhole blackhole) {
     return run(groupAggregate.create(new OperatorContext("bench", 0, 1)), blackhole);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BATCHES * ROWS)
+  public long groupAggregateStatisticsByAuctionAndChannel(Blackhole blackhole) {
+    return run(compositeGroupAggregate.create(new OperatorContext("bench", 0, 1)), blackhole);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BATCHES * ROWS)
+  public long sessionWindowCountByBidder(Blackhole blackhole) {
+    return run(session.create(new OperatorContext("bench", 0, 1)), blackhole);
   }
 
   @Benchmark

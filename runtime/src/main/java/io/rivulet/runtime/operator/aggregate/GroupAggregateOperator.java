@@ -3,21 +3,20 @@ package io.rivulet.runtime.operator.aggregate;
 import io.rivulet.runtime.batch.Batch;
 import io.rivulet.runtime.batch.BatchBuilder;
 import io.rivulet.runtime.batch.ColumnVector;
-import io.rivulet.runtime.batch.DoubleVector;
-import io.rivulet.runtime.batch.LongVector;
 import io.rivulet.runtime.batch.RowKind;
 import io.rivulet.runtime.operator.Collector;
 import io.rivulet.runtime.operator.Operator;
+import io.rivulet.runtime.operator.hash.GroupTable;
 import io.rivulet.runtime.type.DataType;
 import io.rivulet.runtime.type.Schema;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The running state of one partition of a {@link GroupAggregateFactory}: a hash map from group key
- * to the group's accumulators, and the groups changed in the current micro-batch.
+ * The running state of one partition of a {@link GroupAggregateFactory}: a {@link GroupTable} from
+ * group key to group id, the aggregates of every group in {@link GroupedAggregates}, and the
+ * groups changed in the current micro-batch.
  *
  * <p>{@link #process} folds rows into their groups ({@code +I}/{@code +U} rows accumulate, {@code
  * -U}/{@code -D} rows retract). {@link #endBatch} then emits one batch with, for each changed
@@ -26,43 +25,55 @@ import java.util.Map;
  * {@code -D old} for one whose rows were all retracted, whose state is then dropped. When no
  * group changed it emits nothing at all.
  *
- * <p>A group key of one column is the column's value itself; SQL nulls form one group. Several
- * columns make a {@link GroupKey}; no columns (a global aggregate) make one group, emitted once
- * its first row arrives.
+ * <p>SQL nulls form one group, and keys equal in value one group shown as first seen ({@code 1.0}
+ * and {@code 1.00}); no key columns (a global aggregate) make one group, emitted once its first
+ * row arrives. A batch of inserts is folded column by column: the group ids of all its rows first,
+ * then each aggregate over all of them; a changelog batch row by row, as retractions depend on
+ * what came before them.
  */
 public final class GroupAggregateOperator implements Operator {
   private final GroupAggregateFactory plan;
   private final Schema outputSchema;
-  private final List<AggregateCall> calls;
-  private final DataType[] argumentTypes;
-  private final int[] arguments;
   private final int[] groupKeys;
+  private final GroupTable table;
+  private final GroupedAggregates aggregates;
 
-  /** Which key columns need {@link HashKeys#normalize} (DECIMAL, DOUBLE, FLOAT). */
-  private final boolean[] normalizeKeys;
+  /** Per group: input rows accumulated minus rows retracted; the group goes when this is 0. */
+  private long[] rowCounts = new long[0];
 
-  private final boolean retractable;
-  private final Map<Object, Group> groups = new HashMap<>();
-  private final List<Group> changedGroups = new ArrayList<>();
+  /** Per group: whether a row was emitted for it, which a later update or delete retracts. */
+  private boolean[] emitted = new boolean[0];
+
+  /** Per group: whether it is in {@link #changedGroups}. */
+  private boolean[] changed = new boolean[0];
+
+  /** The groups changed in this micro-batch, in the order they first changed. */
+  private int[] changedGroups = new int[16];
+
+  private int changedCount;
+
+  /**
+   * The rows of one emission: per row its group, whether it shows the results last emitted, and
+   * its kind.
+   */
+  private int[] rowGroups = new int[0];
+
+  private boolean[] rowEmitted = new boolean[0];
+  private RowKind[] rowKinds = new RowKind[0];
+  private int[] rows = new int[0];
+  private int[] groups = new int[0];
 
   GroupAggregateOperator(GroupAggregateFactory plan) {
     this.plan = plan;
     this.outputSchema = plan.outputSchema();
-    this.calls = plan.calls();
-    this.retractable = plan.inputIsChangelog();
-    Schema inputSchema = plan.inputSchema();
     this.groupKeys = plan.groupKeys();
-    this.normalizeKeys = new boolean[groupKeys.length];
-    for (int i = 0; i < groupKeys.length; i++) {
-      DataType type = inputSchema.type(groupKeys[i]);
-      normalizeKeys[i] = type == DataType.DECIMAL || type.storage() == DataType.Storage.DOUBLE;
+    Schema inputSchema = plan.inputSchema();
+    List<DataType> keyTypes = new ArrayList<>(groupKeys.length);
+    for (int key : groupKeys) {
+      keyTypes.add(inputSchema.type(key));
     }
-    this.arguments = new int[calls.size()];
-    this.argumentTypes = new DataType[calls.size()];
-    for (int i = 0; i < arguments.length; i++) {
-      arguments[i] = calls.get(i).argument();
-      argumentTypes[i] = plan.argumentType(calls.get(i));
-    }
+    this.table = GroupTable.create(keyTypes);
+    this.aggregates = new GroupedAggregates(plan.calls(), inputSchema, plan.inputIsChangelog());
   }
 
   /** The plan this instance runs. */
@@ -76,101 +87,100 @@ public final class GroupAggregateOperator implements Operator {
     if (rowCount == 0) {
       return;
     }
-    byte[] kinds = batch.kindCodes();
     ColumnVector[] keyColumns = new ColumnVector[groupKeys.length];
     for (int i = 0; i < keyColumns.length; i++) {
       keyColumns[i] = batch.column(groupKeys[i]);
     }
-    ColumnVector[] argumentColumns = new ColumnVector[arguments.length];
-    for (int i = 0; i < arguments.length; i++) {
-      argumentColumns[i] = arguments[i] < 0 ? null : batch.column(arguments[i]);
+    if (onlyInserts(batch.kindCodes())) {
+      processInserts(batch, keyColumns, rowCount);
+      return;
     }
+    byte[] kinds = batch.kindCodes();
     for (int row = 0; row < rowCount; row++) {
-      boolean accumulate = kinds == null || RowKind.ofCode(kinds[row]).isAccumulate();
-      Object key = keyOf(keyColumns, row);
-      Group group = groups.get(key);
-      if (group == null) {
-        if (!accumulate) {
-          // A retraction for a group this instance does not hold (e.g. its state expired):
-          // there is nothing to take it from, so it is ignored, as Flink does.
+      boolean accumulate = RowKind.ofCode(kinds[row]).isAccumulate();
+      int group;
+      if (accumulate) {
+        group = table.findOrInsert(keyColumns, row);
+        ensureCapacity();
+      } else {
+        group = table.find(keyColumns, row);
+        // A retraction for a group this instance does not hold (e.g. its state expired), or one
+        // all of whose rows were retracted already: there is nothing to take it from, so it is
+        // ignored, as Flink does.
+        if (group < 0 || rowCounts[group] == 0) {
           continue;
         }
-        group = new Group(key, keyValues(keyColumns, row), newAccumulators());
-        groups.put(key, group);
-      } else if (!accumulate && group.rowCount == 0) {
-        continue;
       }
-      group.rowCount += accumulate ? 1 : -1;
-      Accumulator[] accumulators = group.accumulators;
-      for (int c = 0; c < accumulators.length; c++) {
-        update(accumulators[c], argumentColumns[c], row, accumulate);
-      }
-      if (!group.changed) {
-        group.changed = true;
-        changedGroups.add(group);
-      }
-    }
-  }
-
-  /** Feeds one argument value to an accumulator, unboxed where the column allows it. */
-  private static void update(
-      Accumulator accumulator, ColumnVector column, int row, boolean accumulate) {
-    if (column == null || column.isNull(row)) {
       if (accumulate) {
-        accumulator.accumulate(null);
+        rowCounts[group]++;
+        aggregates.accumulate(batch, row, group);
       } else {
-        accumulator.retract(null);
+        rowCounts[group]--;
+        aggregates.retract(batch, row, group);
       }
-    } else if (column instanceof LongVector longs) {
-      if (accumulate) {
-        accumulator.accumulateLong(longs.getLong(row), longs.type());
-      } else {
-        accumulator.retractLong(longs.getLong(row), longs.type());
-      }
-    } else if (column instanceof DoubleVector doubles) {
-      if (accumulate) {
-        accumulator.accumulateDouble(doubles.getDouble(row), doubles.type());
-      } else {
-        accumulator.retractDouble(doubles.getDouble(row), doubles.type());
-      }
-    } else if (accumulate) {
-      accumulator.accumulate(column.get(row));
-    } else {
-      accumulator.retract(column.get(row));
+      markChanged(group);
     }
   }
 
-  private Object keyOf(ColumnVector[] keyColumns, int row) {
-    if (keyColumns.length == 0) {
-      return GroupKey.EMPTY;
+  private static boolean onlyInserts(byte[] kinds) {
+    if (kinds == null) {
+      return true;
     }
-    if (keyColumns.length == 1) {
-      Object value = keyColumns[0].get(row);
-      return normalizeKeys[0] ? HashKeys.normalize(value) : value;
+    byte insert = RowKind.INSERT.code();
+    for (byte kind : kinds) {
+      if (kind != insert) {
+        return false;
+      }
     }
-    Object[] values = new Object[keyColumns.length];
-    for (int i = 0; i < values.length; i++) {
-      Object value = keyColumns[i].get(row);
-      values[i] = normalizeKeys[i] ? HashKeys.normalize(value) : value;
-    }
-    return new GroupKey(values);
+    return true;
   }
 
-  /** The key values as they arrived, which the output shows (e.g. a decimal's scale). */
-  private static Object[] keyValues(ColumnVector[] keyColumns, int row) {
-    Object[] values = new Object[keyColumns.length];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = keyColumns[i].get(row);
+  private void processInserts(Batch batch, ColumnVector[] keyColumns, int rowCount) {
+    if (rows.length < rowCount) {
+      rows = new int[rowCount];
+      for (int i = 0; i < rowCount; i++) {
+        rows[i] = i;
+      }
+      groups = new int[rowCount];
     }
-    return values;
+    int[] groups = this.groups;
+    table.findOrInsert(keyColumns, rows, rowCount, groups);
+    ensureCapacity();
+    long[] rowCounts = this.rowCounts;
+    boolean[] changed = this.changed;
+    for (int i = 0; i < rowCount; i++) {
+      int group = groups[i];
+      rowCounts[group]++;
+      if (!changed[group]) {
+        changed[group] = true;
+        if (changedCount == changedGroups.length) {
+          changedGroups = Arrays.copyOf(changedGroups, changedCount * 2);
+        }
+        changedGroups[changedCount++] = group;
+      }
+    }
+    aggregates.accumulate(batch, rows, groups, rowCount);
   }
 
-  private Accumulator[] newAccumulators() {
-    Accumulator[] accumulators = new Accumulator[calls.size()];
-    for (int i = 0; i < accumulators.length; i++) {
-      accumulators[i] = Accumulator.create(calls.get(i), argumentTypes[i], retractable);
+  private void ensureCapacity() {
+    int needed = table.idLimit();
+    if (needed > rowCounts.length) {
+      int capacity = Math.max(needed, Math.max(16, rowCounts.length * 2));
+      rowCounts = Arrays.copyOf(rowCounts, capacity);
+      emitted = Arrays.copyOf(emitted, capacity);
+      changed = Arrays.copyOf(changed, capacity);
     }
-    return accumulators;
+    aggregates.ensureCapacity(needed);
+  }
+
+  private void markChanged(int group) {
+    if (!changed[group]) {
+      changed[group] = true;
+      if (changedCount == changedGroups.length) {
+        changedGroups = Arrays.copyOf(changedGroups, changedCount * 2);
+      }
+      changedGroups[changedCount++] = group;
+    }
   }
 
   @Override
@@ -183,85 +193,82 @@ public final class GroupAggregateOperator implements Operator {
     emitChanges(out);
   }
 
+  /**
+   * Decides the changelog rows of the changed groups first, then writes them column by column,
+   * then updates the groups' state: results emitted, groups dropped.
+   */
   private void emitChanges(Collector out) {
-    if (changedGroups.isEmpty()) {
+    if (changedCount == 0) {
       return;
     }
-    BatchBuilder builder = new BatchBuilder(outputSchema, changedGroups.size() * 2);
-    for (Group group : changedGroups) {
-      group.changed = false;
-      if (group.rowCount <= 0) {
-        if (group.emitted != null) {
-          builder.appendRow(group.emitted, RowKind.DELETE);
+    if (rowGroups.length < changedCount * 2) {
+      rowGroups = new int[changedCount * 2];
+      rowEmitted = new boolean[changedCount * 2];
+      rowKinds = new RowKind[changedCount * 2];
+    }
+    int rowCount = 0;
+    int dropped = 0;
+    for (int i = 0; i < changedCount; i++) {
+      int group = changedGroups[i];
+      changed[group] = false;
+      if (rowCounts[group] <= 0) {
+        if (emitted[group]) {
+          rowCount = addRow(rowCount, group, true, RowKind.DELETE);
         }
-        groups.remove(group.key);
-        continue;
-      }
-      Object[] current = group.currentRow();
-      if (group.emitted == null) {
-        builder.appendRow(current, RowKind.INSERT);
-        group.emitted = current;
-      } else if (!group.sameAggregates(current)) {
-        builder.appendRow(group.emitted, RowKind.UPDATE_BEFORE);
-        builder.appendRow(current, RowKind.UPDATE_AFTER);
-        group.emitted = current;
+        // Dropped groups gather at the front of changedGroups, which this loop has passed.
+        changedGroups[dropped++] = group;
+      } else if (!emitted[group]) {
+        rowCount = addRow(rowCount, group, false, RowKind.INSERT);
+      } else if (!aggregates.sameAsEmitted(group)) {
+        rowCount = addRow(rowCount, group, true, RowKind.UPDATE_BEFORE);
+        rowCount = addRow(rowCount, group, false, RowKind.UPDATE_AFTER);
       }
     }
-    changedGroups.clear();
-    if (builder.rowCount() > 0) {
+    changedCount = 0;
+    if (rowCount > 0) {
+      BatchBuilder builder = new BatchBuilder(outputSchema, rowCount);
+      int keyCount = groupKeys.length;
+      for (int k = 0; k < keyCount; k++) {
+        table.appendKeys(rowGroups, rowCount, k, builder.column(k));
+      }
+      aggregates.appendRows(rowGroups, rowEmitted, rowCount, builder, keyCount);
+      for (int r = 0; r < rowCount; r++) {
+        builder.endRow(rowKinds[r]);
+        if (!rowEmitted[r]) {
+          aggregates.saveEmitted(rowGroups[r]);
+          emitted[rowGroups[r]] = true;
+        }
+      }
       out.collect(builder.build());
     }
+    for (int i = 0; i < dropped; i++) {
+      int group = changedGroups[i];
+      table.remove(group);
+      aggregates.reset(group);
+      rowCounts[group] = 0;
+      emitted[group] = false;
+    }
+  }
+
+  private int addRow(int rowCount, int group, boolean lastEmitted, RowKind kind) {
+    rowGroups[rowCount] = group;
+    rowEmitted[rowCount] = lastEmitted;
+    rowKinds[rowCount] = kind;
+    return rowCount + 1;
   }
 
   @Override
   public void close() {
-    groups.clear();
-    changedGroups.clear();
+    table.clear();
+    changedCount = 0;
+    rowCounts = new long[0];
+    emitted = new boolean[0];
+    changed = new boolean[0];
   }
 
   /** The number of groups held. */
   @Override
   public long stateSize() {
-    return groups.size();
-  }
-
-  /** One group's state: its key, its accumulators, and the row last emitted for it. */
-  private static final class Group {
-    final Object key;
-    final Object[] keyValues;
-    final Accumulator[] accumulators;
-
-    /** Input rows accumulated minus rows retracted; the group is gone when this reaches 0. */
-    long rowCount;
-
-    /** The output row last emitted, which a later update or delete retracts; null if none. */
-    Object[] emitted;
-
-    /** Whether the group is in the list of groups changed in this micro-batch. */
-    boolean changed;
-
-    Group(Object key, Object[] keyValues, Accumulator[] accumulators) {
-      this.key = key;
-      this.keyValues = keyValues;
-      this.accumulators = accumulators;
-    }
-
-    Object[] currentRow() {
-      Object[] row = new Object[keyValues.length + accumulators.length];
-      System.arraycopy(keyValues, 0, row, 0, keyValues.length);
-      for (int i = 0; i < accumulators.length; i++) {
-        row[keyValues.length + i] = accumulators[i].result();
-      }
-      return row;
-    }
-
-    boolean sameAggregates(Object[] current) {
-      for (int i = keyValues.length; i < current.length; i++) {
-        if (!HashKeys.sameValue(emitted[i], current[i])) {
-          return false;
-        }
-      }
-      return true;
-    }
+    return table.size();
   }
 }

@@ -161,14 +161,32 @@ class HopWindowTest {
   }
 
   @Test
-  void stateHoldsOneEntryPerKeyAndOpenWindow() {
+  void stateHoldsOneEntryPerKeyAndPaneWhenEmittingOnClose() {
+    // Panes of gcd(2 s, 6 s) = 2 s: both rows fall into the pane [4 s, 6 s), which the three
+    // windows holding it share.
     Driver driver = new Driver(hop(seconds(2), seconds(6)));
     driver.microBatch(Long.MIN_VALUE, row("a", seconds(5), 1L), row("b", seconds(5), 1L));
 
-    assertThat(driver.operator.stateSize()).isEqualTo(6);
-    assertThat(driver.microBatch(seconds(8))).hasSize(4);
     assertThat(driver.operator.stateSize()).isEqualTo(2);
+    assertThat(driver.microBatch(seconds(8))).hasSize(4);
+    assertThat(driver.operator.stateSize()).as("the pane [4 s, 6 s) is in [4 s, 10 s)").isEqualTo(2);
     assertThat(driver.finish()).hasSize(2);
+    assertThat(driver.operator.stateSize()).isZero();
+  }
+
+  @Test
+  void stateHoldsOneEntryPerKeyAndOpenWindowWhenEmittingEveryBatch() {
+    Driver driver =
+        new Driver(
+            factory(
+                INPUT, TS, WindowSpec.Hop.of(seconds(2), seconds(6)), BY_K, COUNT_AND_SUM,
+                EmitMode.EVERY_BATCH, LatePolicy.DROP));
+    driver.microBatch(Long.MIN_VALUE, row("a", seconds(5), 1L), row("b", seconds(5), 1L));
+
+    assertThat(driver.operator.stateSize()).isEqualTo(6);
+    driver.microBatch(seconds(8));
+    assertThat(driver.operator.stateSize()).isEqualTo(2);
+    driver.finish();
     assertThat(driver.operator.stateSize()).isZero();
   }
 }
