@@ -352,9 +352,18 @@ public final class MicroBatchQuery {
       return;
     }
     long max = Long.MIN_VALUE;
-    for (int r = 0; r < batch.rowCount(); r++) {
-      if (!times.isNull(r)) {
-        max = Math.max(max, times.getLong(r));
+    long[] values = times.values();
+    boolean[] nulls = times.nulls();
+    int rows = batch.rowCount();
+    if (nulls == null) {
+      for (int r = 0; r < rows; r++) {
+        max = Math.max(max, values[r]);
+      }
+    } else {
+      for (int r = 0; r < rows; r++) {
+        if (!nulls[r]) {
+          max = Math.max(max, values[r]);
+        }
       }
     }
     if (max != Long.MIN_VALUE) {

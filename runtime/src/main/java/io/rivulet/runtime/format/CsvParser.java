@@ -139,28 +139,25 @@ public final class CsvParser implements RecordParser {
     int fieldStart = start;
     int i = start;
     for (; i + Long.BYTES <= limit; i += Long.BYTES) {
-      long word = Bytes.word(buffer, i);
-      long found =
-          Bytes.matches(word, delimiters)
-              | Bytes.matches(word, LINE_FEEDS)
-              | Bytes.matches(word, QUOTES);
+      long found = Bytes.mayMatchAny(Bytes.word(buffer, i), delimiters, LINE_FEEDS, QUOTES);
       while (found != 0) {
         int position = i + Bytes.firstByte(found);
+        found &= found - 1;
         byte b = buffer[position];
-        if (b == QUOTE) {
+        if (b == delimiter || b == LINE_FEED) {
+          if (field < columns) {
+            fieldStarts[field] = fieldStart;
+            fieldEnds[field] = position;
+            fieldFlags[field] = 0;
+          }
+          field++;
+          if (b == LINE_FEED) {
+            return framed(buffer, start, position, field);
+          }
+          fieldStart = position + 1;
+        } else if (b == QUOTE) {
           return findQuotedRecordEnd(buffer, start, limit);
         }
-        if (field < columns) {
-          fieldStarts[field] = fieldStart;
-          fieldEnds[field] = position;
-          fieldFlags[field] = 0;
-        }
-        field++;
-        if (b == LINE_FEED) {
-          return framed(buffer, start, position, field);
-        }
-        fieldStart = position + 1;
-        found &= found - 1;
       }
     }
     for (; i < limit; i++) {
