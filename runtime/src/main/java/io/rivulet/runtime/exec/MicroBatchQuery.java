@@ -334,7 +334,7 @@ public final class MicroBatchQuery {
     int turn = rotations.merge(scanIndex, 1, Integer::sum);
     List<SourcePartition> rotated = new ArrayList<>(partitions.size());
     for (int i = 0; i < partitions.size(); i++) {
-      rotated.add(partitions.get((i + turn) % partitions.size()));
+      rotated.add(partitions.get(Math.floorMod(i + turn, partitions.size())));
     }
     return rotated;
   }
