@@ -71,7 +71,7 @@ record BenchSettings(
           "  --parallelism P        query parallelism [2]",
           "  --runs R               measured runs per query; figures are medians [3]",
           "  --warmup W             warm-up runs per query [1]",
-          "  --batch-rows N         rows per source partition per micro-batch [65536]",
+          "  --batch-rows N         rows per source per micro-batch, over its partitions [65536]",
           "  --events-per-second N  event-time rate of the generator [10000]",
           "  --seed S               generator seed [42]",
           "  --disorder MS          generator disorder bound in ms (< the 4 s watermark delay) [0]",

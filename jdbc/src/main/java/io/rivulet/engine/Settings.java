@@ -24,7 +24,7 @@ public final class Settings {
         "worker threads and partitions after an exchange (a whole number >= 1)");
     add("batch.interval", "1 s", "how often a micro-batch starts (a duration such as '500 ms')");
     add("batch.max-rows", "65536",
-        "the most rows read from one source partition per micro-batch (a whole number or 'unlimited')");
+        "the most rows read from one source per micro-batch, over all its partitions (a whole number or 'unlimited')");
     add("window.emit", "on-close", "when windows emit: 'on-close' or 'every-batch'");
     add("late.policy", "drop", "rows for closed windows: 'drop' or 'fail'");
     add("watermark.idle-timeout", "0 ms", "after how long a silent partition stops holding the watermark back (0: never)");

@@ -109,7 +109,7 @@ class BatchModeTest {
   @Test
   void aMalformedRowNamesTheFileAndLine() throws IOException {
     Files.writeString(dir.resolve("bids/b.csv"), "4,400,web\n5,oops,app\n", StandardCharsets.UTF_8);
-    Path job = script(bids + "SELECT auction FROM bids;\n");
+    Path job = script(bids + "SELECT auction, price FROM bids;\n");
 
     Run run = run("-f", job.toString());
 

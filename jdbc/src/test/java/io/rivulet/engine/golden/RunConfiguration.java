@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Settings a golden case runs under; results must not depend on them.
  *
- * @param maxRows rows per source partition per micro-batch, or 0 for unlimited
+ * @param maxRows rows per source per micro-batch, or 0 for unlimited
  */
 public record RunConfiguration(int parallelism, int maxRows, String batchInterval) {
   /** The reference configuration: changelogs and EXPLAIN are checked under it. */

@@ -58,8 +58,16 @@ public final class CalcCompiler {
       return input -> input.project(selected).withSchema(outputSchema);
     }
     RowFunction function = generate(program, typeFactory);
-    ImmutableBitSet used = RelOptUtil.InputFinder.bits(program.getExprList(), null);
-    RowAtATime rows = new RowAtATime(function, used.toArray(), inputSchema, outputSchema);
+    // The columns the projections and the condition read (the program's expression list starts
+    // with a reference to every input column, used or not): sources may leave the others null.
+    ImmutableBitSet.Builder used = ImmutableBitSet.builder();
+    for (RexLocalRef project : program.getProjectList()) {
+      used.addAll(RelOptUtil.InputFinder.bits(program.expandLocalRef(project)));
+    }
+    if (program.getCondition() != null) {
+      used.addAll(RelOptUtil.InputFinder.bits(program.expandLocalRef(program.getCondition())));
+    }
+    RowAtATime rows = new RowAtATime(function, used.build().toArray(), inputSchema, outputSchema);
     VectorProgram vector =
         Boolean.parseBoolean(System.getProperty(VECTORIZED_PROPERTY, "true"))
             ? VectorCompiler.compile(program, new RexBuilder(typeFactory), inputSchema, outputSchema)

@@ -68,6 +68,8 @@ public final class PhysicalPlanner {
   private final Clock clock;
   private final WindowLowering windows;
   private final JoinLowering joins;
+  /** The fields each scan of the plan reads; found when lowering starts, at the plan's root. */
+  private ScanColumns scanColumns;
 
   /** The table option that says how often a lookup join reads its table again. */
   public static final String REFRESH_OPTION = "lookup.refresh-interval";
@@ -81,6 +83,9 @@ public final class PhysicalPlanner {
 
   /** The physical plan of {@code rel}, with exactly its columns. */
   public PhysicalNode lower(RelNode rel) {
+    if (scanColumns == null) {
+      scanColumns = ScanColumns.of(rel);
+    }
     PhysicalNode node = lowerKeepingExtras(rel);
     int width = rel.getRowType().getFieldCount();
     if (node.schema().size() == width) {
@@ -182,16 +187,19 @@ public final class PhysicalPlanner {
     if (eventTime.isEmpty() && !processingTime.isEmpty()) {
       eventTime = Optional.of(ScanNode.EventTime.PROCESSING_TIME);
     }
+    boolean[] neededColumns = neededColumns(scan, physicalIndexes, eventTime);
     ScanNode.SourceProvider provider =
         config ->
             connector.createSource(
-                connectorContext(
-                    source,
+                new ConnectorContext(
+                    source.name(),
                     physicalSchema,
                     sourceOptions,
+                    false,
                     config.parallelism(),
                     config.maxRowsPerBatch(),
-                    config.console()));
+                    config.console(),
+                    neededColumns));
     PhysicalNode node =
         new ScanNode(source.name(), describe(source.options()), physicalSchema, provider, eventTime);
     node = rescaleDecimals(node, rowType, physicalIndexes);
@@ -241,6 +249,26 @@ public final class PhysicalPlanner {
       return new Batch(schema, columns, batch.rowCount(), batch.kindCodes());
     };
     return new OperatorNode(scan, new CalcFactory(rescale, "RescaleDecimals()"), schema, false);
+  }
+
+  /**
+   * Which physical columns of {@code scan} the query reads (the event-time column always), or null
+   * when it reads them all.
+   */
+  private boolean[] neededColumns(
+      TableScan scan, List<Integer> physicalIndexes, Optional<ScanNode.EventTime> eventTime) {
+    org.apache.calcite.util.ImmutableBitSet used =
+        scanColumns == null ? null : scanColumns.used(scan);
+    boolean[] needed = new boolean[physicalIndexes.size()];
+    boolean all = true;
+    for (int i = 0; i < needed.length; i++) {
+      needed[i] =
+          used == null
+              || used.get(physicalIndexes.get(i))
+              || eventTime.map(time -> time.column()).orElse(-1) == i;
+      all &= needed[i];
+    }
+    return all ? null : needed;
   }
 
   private static ConnectorContext connectorContext(SourceObject source, Schema schema, Options options,

@@ -19,11 +19,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -63,6 +65,10 @@ public final class MicroBatchQuery {
   private final Map<Stage, List<TaskPipeline>> exchangePipelines = new IdentityHashMap<>();
   private final Map<String, Long> maxEventTime = new HashMap<>();
   private final Map<String, Long> lastRowMillis = new HashMap<>();
+  /** The partitions read at least once: until then a partition holds the watermark back. */
+  private final Set<String> startedPartitions = new HashSet<>();
+  /** Per scan, how far to rotate its partitions so that each gets its turn when not all fit. */
+  private final Map<Integer, Integer> rotations = new HashMap<>();
 
   private final AtomicLong totalInputRows = new AtomicLong();
   private volatile QueryStatus status = QueryStatus.CREATED;
@@ -198,8 +204,11 @@ public final class MicroBatchQuery {
     FINAL
   }
 
-  /** One source partition's input for this micro-batch. */
-  private record Read(int scanIndex, String key, SourcePartition partition, Batch batch) {}
+  /** One source partition's input for this micro-batch, read with at most {@code limit} rows. */
+  private record Read(int scanIndex, String key, SourcePartition partition, int limit, Batch batch) {}
+
+  /** A partition to read in this micro-batch, and the most rows to read from it. */
+  private record Assignment(SourcePartition partition, String key, int limit) {}
 
   private BatchOutcome runMicroBatch() throws Exception {
     long started = System.nanoTime();
@@ -208,7 +217,7 @@ public final class MicroBatchQuery {
     boolean backlog = false;
     for (Read read : reads) {
       inputRows += read.batch().rowCount();
-      backlog |= read.batch().rowCount() >= config.maxRowsPerBatch() && !read.partition().exhausted();
+      backlog |= read.batch().rowCount() >= read.limit() && !read.partition().exhausted();
     }
     boolean last = allSourcesDrained();
     long previousWatermark = watermark;
@@ -258,22 +267,80 @@ public final class MicroBatchQuery {
     for (int s = 0; s < scans.size(); s++) {
       int scanIndex = s;
       ScanNode scan = scans.get(s);
-      for (SourcePartition partition : sources.get(s).partitions()) {
-        if (partition.exhausted()) {
-          continue;
-        }
-        String key = scanIndex + "/" + partition.id();
+      for (Assignment assignment : assignReads(s, sources.get(s))) {
+        SourcePartition partition = assignment.partition();
+        String key = assignment.key();
+        int limit = assignment.limit();
+        startedPartitions.add(key);
         tasks.add(
             () -> {
-              Batch batch = partition.read(config.maxRowsPerBatch());
+              Batch batch = partition.read(limit);
               scan.eventTime()
                   .filter(time -> !time.isProcessingTime())
                   .ifPresent(time -> trackEventTime(key, batch, time.column()));
-              return new Read(scanIndex, key, partition, batch);
+              return new Read(scanIndex, key, partition, limit, batch);
             });
       }
     }
     return runAll(tasks);
+  }
+
+  /**
+   * Which partitions of a source to read in this micro-batch, and how many rows from each, so that
+   * together they read at most {@code batch.max-rows} rows. A bounded source is read at most
+   * {@code parallelism} partitions at a time, those already started first, so that a directory of
+   * many files is read a few files at a time rather than all at once (partitions not read yet hold
+   * the watermark back, see {@link #currentWatermark}). An unbounded source's partitions all take
+   * part; when the row budget is smaller than their number they take turns.
+   */
+  private List<Assignment> assignReads(int scanIndex, Source source) {
+    List<SourcePartition> started = new ArrayList<>();
+    List<SourcePartition> fresh = new ArrayList<>();
+    for (SourcePartition partition : source.partitions()) {
+      if (!partition.exhausted()) {
+        (startedPartitions.contains(key(scanIndex, partition)) ? started : fresh).add(partition);
+      }
+    }
+    int live = started.size() + fresh.size();
+    if (live == 0) {
+      return List.of();
+    }
+    int budget = config.maxRowsPerBatch();
+    int slots = Math.min(live, budget);
+    List<SourcePartition> candidates = new ArrayList<>(live);
+    if (source.bounded()) {
+      slots = Math.min(slots, config.parallelism());
+      candidates.addAll(rotate(scanIndex, started, slots));
+      candidates.addAll(fresh);
+    } else {
+      candidates.addAll(started);
+      candidates.addAll(fresh);
+      candidates = rotate(scanIndex, candidates, slots);
+    }
+    List<Assignment> assignments = new ArrayList<>(slots);
+    for (int i = 0; i < slots; i++) {
+      SourcePartition partition = candidates.get(i);
+      int limit = budget / slots + (i < budget % slots ? 1 : 0);
+      assignments.add(new Assignment(partition, key(scanIndex, partition), limit));
+    }
+    return assignments;
+  }
+
+  /** {@code partitions} turned by one more place each micro-batch, when not all of them fit. */
+  private List<SourcePartition> rotate(int scanIndex, List<SourcePartition> partitions, int slots) {
+    if (partitions.size() <= slots) {
+      return partitions;
+    }
+    int turn = rotations.merge(scanIndex, 1, Integer::sum);
+    List<SourcePartition> rotated = new ArrayList<>(partitions.size());
+    for (int i = 0; i < partitions.size(); i++) {
+      rotated.add(partitions.get(Math.floorMod(i + turn, partitions.size())));
+    }
+    return rotated;
+  }
+
+  private static String key(int scanIndex, SourcePartition partition) {
+    return scanIndex + "/" + partition.id();
   }
 
   private void trackEventTime(String partitionKey, Batch batch, int column) {
@@ -285,9 +352,18 @@ public final class MicroBatchQuery {
       return;
     }
     long max = Long.MIN_VALUE;
-    for (int r = 0; r < batch.rowCount(); r++) {
-      if (!times.isNull(r)) {
-        max = Math.max(max, times.getLong(r));
+    long[] values = times.values();
+    boolean[] nulls = times.nulls();
+    int rows = batch.rowCount();
+    if (nulls == null) {
+      for (int r = 0; r < rows; r++) {
+        max = Math.max(max, values[r]);
+      }
+    } else {
+      for (int r = 0; r < rows; r++) {
+        if (!nulls[r]) {
+          max = Math.max(max, values[r]);
+        }
       }
     }
     if (max != Long.MIN_VALUE) {
@@ -300,7 +376,9 @@ public final class MicroBatchQuery {
 
   /**
    * The minimum over live partitions with event time of (max event time - delay). Partitions that
-   * have sent nothing for the idle timeout do not count.
+   * have sent nothing for the idle timeout do not count; a partition not read yet (a file waiting
+   * for its turn, or just discovered) holds the watermark where it is, since its rows may be of
+   * any time.
    */
   private long currentWatermark() {
     long minimum = Long.MAX_VALUE;
@@ -318,9 +396,15 @@ public final class MicroBatchQuery {
         continue;
       }
       for (SourcePartition partition : sources.get(s).partitions()) {
-        String key = s + "/" + partition.id();
+        String key = key(s, partition);
+        if (partition.exhausted()) {
+          continue;
+        }
         Long max = maxEventTime.get(key);
-        if (max == null || partition.exhausted()) {
+        if (max == null) {
+          if (!startedPartitions.contains(key)) {
+            return Long.MIN_VALUE;
+          }
           continue;
         }
         if (idleTimeout > 0 && now - lastRowMillis.get(key) >= idleTimeout) {

@@ -8,7 +8,7 @@ import java.time.Duration;
  *
  * @param parallelism worker threads, and partitions of stages after an exchange
  * @param batchInterval how often a micro-batch starts when sources have no backlog
- * @param maxRowsPerBatch the most rows read from one source partition per micro-batch
+ * @param maxRowsPerBatch the most rows read from one source per micro-batch, over all its partitions
  * @param console where console sinks print
  * @param idleTimeout after how long without rows a source partition stops holding the watermark
  *     back ({@code Duration.ZERO}: never)

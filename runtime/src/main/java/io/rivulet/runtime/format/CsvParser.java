@@ -1,51 +1,105 @@
 package io.rivulet.runtime.format;
 
-import io.rivulet.runtime.batch.BatchBuilder;
 import io.rivulet.runtime.type.DataType;
 import io.rivulet.runtime.type.Schema;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads CSV records (RFC 4180) straight from UTF-8 bytes into rows.
+ * Reads CSV records (RFC 4180) straight from UTF-8 bytes into column arrays.
  *
  * <p>A field in double quotes may hold the delimiter, line breaks and doubled quotes; a quote only
  * opens a quoted field at the start of the field. An empty unquoted field is NULL, for VARCHAR too;
  * a quoted empty field {@code ""} is the empty string for VARCHAR and NULL for other types. Spaces
  * around values of types other than VARCHAR are ignored. An empty line is no row. A record with
- * more or fewer fields than the schema has columns is malformed.
+ * more or fewer fields than the schema has columns is malformed. Fields of columns nobody reads
+ * are counted but not converted, so a bad value there goes unnoticed.
+ *
+ * <p>Only VARCHAR (and other object) fields become Strings; numbers, times and booleans are read
+ * from the bytes. Finding a record's end eight bytes at a time also finds its fields, which {@link
+ * #parse} then uses rather than splitting the record again; records with quotes take the slower
+ * byte-by-byte path.
  */
 public final class CsvParser implements RecordParser {
   private static final byte QUOTE = '"';
+  private static final byte LINE_FEED = '\n';
   private static final byte QUOTED = 1;
   private static final byte ESCAPED = 2;
+  private static final long QUOTES = Bytes.broadcast(QUOTE);
+  private static final long LINE_FEEDS = Bytes.broadcast(LINE_FEED);
 
   private final Schema schema;
   private final DataType[] types;
+  private final boolean[] needed;
+  /** The columns read, in order. */
+  private final int[] neededColumns;
+  private final long[] minimums;
+  private final long[] maximums;
   private final byte delimiter;
-  private final StagedRow row;
-  private final AsciiView view = new AsciiView();
+  private final long delimiters;
+  private final ByteValueReader values = new ByteValueReader();
   private final int[] fieldStarts;
   private final int[] fieldEnds;
   private final byte[] fieldFlags;
   private byte[] unescaped = new byte[256];
 
   /**
+   * The record {@link #findRecordEnd} last found and split: its buffer, start, the index of its
+   * line feed and its field count; {@code framedStart} is -1 when there is none.
+   */
+  private byte[] framedBuffer;
+
+  private int framedStart = -1;
+  private int framedEnd;
+  private int framedFields;
+
+  /** A parser of every column of {@code schema}. */
+  public CsvParser(Schema schema, char delimiter) {
+    this(schema, delimiter, null);
+  }
+
+  /**
    * @param delimiter an ASCII character other than a quote or a line break
+   * @param needed which columns are read, or null for all; the others are left null
    * @throws IllegalArgumentException for another delimiter
    */
-  public CsvParser(Schema schema, char delimiter) {
+  public CsvParser(Schema schema, char delimiter, boolean[] needed) {
     checkDelimiter(delimiter);
     this.schema = schema;
     this.delimiter = (byte) delimiter;
+    this.delimiters = Bytes.broadcast(this.delimiter);
     int size = schema.size();
     this.types = new DataType[size];
+    this.needed = new boolean[size];
+    this.minimums = new long[size];
+    this.maximums = new long[size];
+    int count = 0;
     for (int c = 0; c < size; c++) {
       types[c] = schema.type(c);
+      this.needed[c] = needed == null || (c < needed.length && needed[c]);
+      count += this.needed[c] ? 1 : 0;
+      minimums[c] = Long.MIN_VALUE;
+      maximums[c] = Long.MAX_VALUE;
+      switch (types[c]) {
+        case TINYINT -> range(c, Byte.MIN_VALUE, Byte.MAX_VALUE);
+        case SMALLINT -> range(c, Short.MIN_VALUE, Short.MAX_VALUE);
+        case INTEGER -> range(c, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        default -> {}
+      }
     }
-    this.row = new StagedRow(schema);
+    this.neededColumns = new int[count];
+    for (int c = 0, i = 0; c < size; c++) {
+      if (this.needed[c]) {
+        neededColumns[i++] = c;
+      }
+    }
     this.fieldStarts = new int[size];
     this.fieldEnds = new int[size];
     this.fieldFlags = new byte[size];
+  }
+
+  private void range(int column, long min, long max) {
+    minimums[column] = min;
+    maximums[column] = max;
   }
 
   /** Throws unless {@code delimiter} can separate CSV fields. */
@@ -67,17 +121,81 @@ public final class CsvParser implements RecordParser {
   }
 
   @Override
+  public ColumnBuffers newBuffers(int capacity) {
+    return new ColumnBuffers(schema, needed, capacity);
+  }
+
+  /** Only a record with a quote may: one without was framed at its first line feed. */
+  @Override
   public boolean recordsMaySpanLines() {
-    return true;
+    return framedStart < 0;
   }
 
   @Override
   public int findRecordEnd(byte[] buffer, int start, int limit) {
+    framedStart = -1;
+    int columns = types.length;
+    int field = 0;
+    int fieldStart = start;
+    int i = start;
+    for (; i + Long.BYTES <= limit; i += Long.BYTES) {
+      long found = Bytes.mayMatchAny(Bytes.word(buffer, i), delimiters, LINE_FEEDS, QUOTES);
+      while (found != 0) {
+        int position = i + Bytes.firstByte(found);
+        found &= found - 1;
+        byte b = buffer[position];
+        if (b == delimiter || b == LINE_FEED) {
+          if (field < columns) {
+            fieldStarts[field] = fieldStart;
+            fieldEnds[field] = position;
+            fieldFlags[field] = 0;
+          }
+          field++;
+          if (b == LINE_FEED) {
+            return framed(buffer, start, position, field);
+          }
+          fieldStart = position + 1;
+        } else if (b == QUOTE) {
+          return findQuotedRecordEnd(buffer, start, limit);
+        }
+      }
+    }
+    for (; i < limit; i++) {
+      byte b = buffer[i];
+      if (b == QUOTE) {
+        return findQuotedRecordEnd(buffer, start, limit);
+      } else if (b == delimiter || b == LINE_FEED) {
+        if (field < columns) {
+          fieldStarts[field] = fieldStart;
+          fieldEnds[field] = i;
+          fieldFlags[field] = 0;
+        }
+        field++;
+        if (b == LINE_FEED) {
+          return framed(buffer, start, i, field);
+        }
+        fieldStart = i + 1;
+      }
+    }
+    return -1;
+  }
+
+  private int framed(byte[] buffer, int start, int lineFeed, int fields) {
+    framedBuffer = buffer;
+    framedStart = start;
+    framedEnd = lineFeed;
+    framedFields = fields;
+    return lineFeed;
+  }
+
+  /** The end of a record holding a quote, byte by byte; its fields are split again later. */
+  private int findQuotedRecordEnd(byte[] buffer, int start, int limit) {
+    framedStart = -1;
     boolean fieldStart = true;
     int i = start;
     while (i < limit) {
       byte b = buffer[i];
-      if (b == '\n') {
+      if (b == LINE_FEED) {
         return i;
       } else if (b == QUOTE && fieldStart) {
         // Skip the quoted field; a quote followed by a quote is an escaped quote.
@@ -107,19 +225,30 @@ public final class CsvParser implements RecordParser {
   }
 
   @Override
-  public boolean parse(byte[] buffer, int start, int end, BatchBuilder builder) {
+  public boolean parse(byte[] buffer, int start, int end, ColumnBuffers rows) {
     if (start == end) {
       return false;
     }
-    int found = split(buffer, start, end);
+    int found;
+    if (start == framedStart
+        && buffer == framedBuffer
+        && (end == framedEnd || (end == framedEnd - 1 && buffer[end] == '\r'))) {
+      // Split while framing; the line feed, and a carriage return before it, end the last field.
+      found = framedFields;
+      if (found <= types.length) {
+        fieldEnds[found - 1] = end;
+      }
+    } else {
+      found = split(buffer, start, end);
+    }
+    framedStart = -1;
     if (found != types.length) {
       throw new FormatException("expected " + types.length + " fields, found " + found);
     }
-    row.clear();
-    for (int c = 0; c < types.length; c++) {
-      convert(c, buffer);
+    for (int column : neededColumns) {
+      convert(column, buffer, rows);
     }
-    row.appendTo(builder);
+    rows.endRow();
     return true;
   }
 
@@ -178,7 +307,7 @@ public final class CsvParser implements RecordParser {
     }
   }
 
-  private void convert(int column, byte[] buffer) {
+  private void convert(int column, byte[] buffer, ColumnBuffers rows) {
     byte[] bytes = buffer;
     int start = fieldStarts[column];
     int end = fieldEnds[column];
@@ -190,9 +319,11 @@ public final class CsvParser implements RecordParser {
     }
     DataType type = types[column];
     if (type == DataType.VARCHAR || type == DataType.OTHER) {
-      if (start < end || (flags & QUOTED) != 0) {
-        row.setObject(column, new String(bytes, start, end - start, StandardCharsets.UTF_8));
-      }
+      rows.setObject(
+          column,
+          start < end || (flags & QUOTED) != 0
+              ? new String(bytes, start, end - start, StandardCharsets.UTF_8)
+              : null);
       return;
     }
     while (start < end && bytes[start] <= ' ' && bytes[start] >= 0) {
@@ -202,28 +333,23 @@ public final class CsvParser implements RecordParser {
       end--;
     }
     if (start == end) {
+      rows.setNull(column);
       return;
     }
     try {
       switch (type.storage()) {
         case LONG ->
-            row.setLong(
+            rows.setLong(
                 column,
-                ValueFormat.parseLong(view.reset(bytes, start, end - start), 0, end - start, type));
-        case BOOLEAN ->
-            row.setBoolean(
-                column,
-                ValueFormat.parseBoolean(view.reset(bytes, start, end - start), 0, end - start));
-        case DOUBLE ->
-            row.setDouble(
-                column,
-                ValueFormat.parseDouble(
-                    new String(bytes, start, end - start, StandardCharsets.UTF_8), type));
+                values.readLong(bytes, start, end, type, minimums[column], maximums[column]));
+        case DOUBLE -> rows.setDouble(column, values.readDouble(bytes, start, end, type));
+        case BOOLEAN -> rows.setBoolean(column, values.readBoolean(bytes, start, end));
         case OBJECT ->
-            row.setObject(
+            rows.setObject(
                 column,
-                ValueFormat.parse(
-                    new String(bytes, start, end - start, StandardCharsets.UTF_8), type));
+                type == DataType.DECIMAL
+                    ? values.readDecimal(bytes, start, end)
+                    : values.readObject(bytes, start, end, type));
       }
     } catch (FormatException e) {
       throw new FormatException(

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import io.rivulet.runtime.batch.BatchBuilder;
 import io.rivulet.runtime.type.DataType;
 import io.rivulet.runtime.type.Schema;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,17 +38,40 @@ public final class JsonLinesParser implements RecordParser {
 
   private final Schema schema;
   private final DataType[] types;
-  private final StagedRow row;
+  private final boolean[] needed;
+  /** The columns read, in order. */
+  private final int[] neededColumns;
+  /** Which columns the line being read has set. */
+  private final boolean[] seen;
   private final Map<String, Integer> columnsByName = new HashMap<>();
+  private final CharsView chars = new CharsView();
 
+  /** A parser of every column of {@code schema}. */
   public JsonLinesParser(Schema schema) {
+    this(schema, null);
+  }
+
+  /**
+   * @param needed which columns are read, or null for all; fields of the others are skipped
+   */
+  public JsonLinesParser(Schema schema, boolean[] needed) {
     this.schema = schema;
     this.types = new DataType[schema.size()];
+    this.needed = new boolean[types.length];
+    this.seen = new boolean[types.length];
+    int count = 0;
     for (int c = 0; c < types.length; c++) {
       types[c] = schema.type(c);
+      this.needed[c] = needed == null || (c < needed.length && needed[c]);
+      count += this.needed[c] ? 1 : 0;
       columnsByName.putIfAbsent(schema.field(c).name(), c);
     }
-    this.row = new StagedRow(schema);
+    this.neededColumns = new int[count];
+    for (int c = 0, i = 0; c < types.length; c++) {
+      if (this.needed[c]) {
+        neededColumns[i++] = c;
+      }
+    }
   }
 
   @Override
@@ -57,11 +80,16 @@ public final class JsonLinesParser implements RecordParser {
   }
 
   @Override
-  public boolean parse(byte[] buffer, int start, int end, BatchBuilder builder) {
+  public ColumnBuffers newBuffers(int capacity) {
+    return new ColumnBuffers(schema, needed, capacity);
+  }
+
+  @Override
+  public boolean parse(byte[] buffer, int start, int end, ColumnBuffers rows) {
     if (isBlank(buffer, start, end)) {
       return false;
     }
-    row.clear();
+    Arrays.fill(seen, false);
     try (JsonParser parser = FACTORY.createParser(buffer, start, end - start)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new FormatException("the line is not a JSON object; write one object per line");
@@ -69,10 +97,11 @@ public final class JsonLinesParser implements RecordParser {
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         int column = column(parser.currentName());
         JsonToken token = parser.nextToken();
-        if (column < 0) {
+        if (column < 0 || !needed[column]) {
           parser.skipChildren();
         } else {
-          readValue(parser, token, column);
+          readValue(parser, token, column, rows);
+          seen[column] = true;
         }
       }
       if (parser.nextToken() != null) {
@@ -83,7 +112,12 @@ public final class JsonLinesParser implements RecordParser {
     } catch (IOException e) {
       throw new FormatException("the line is not valid JSON: " + e.getMessage(), e);
     }
-    row.appendTo(builder);
+    for (int column : neededColumns) {
+      if (!seen[column]) {
+        rows.setNull(column);
+      }
+    }
+    rows.endRow();
     return true;
   }
 
@@ -98,22 +132,23 @@ public final class JsonLinesParser implements RecordParser {
     return column;
   }
 
-  private void readValue(JsonParser parser, JsonToken token, int column) throws IOException {
+  private void readValue(JsonParser parser, JsonToken token, int column, ColumnBuffers rows)
+      throws IOException {
     DataType type = types[column];
     if (token == JsonToken.VALUE_NULL
         || (token == JsonToken.VALUE_STRING
             && type != DataType.VARCHAR
             && type != DataType.OTHER
-            && parser.getText().isBlank())) {
-      row.setNull(column);
+            && chars.reset(parser).isBlank())) {
+      rows.setNull(column);
       return;
     }
     try {
       switch (type.storage()) {
-        case BOOLEAN -> row.setBoolean(column, readBoolean(parser, token, type));
-        case LONG -> row.setLong(column, readLong(parser, token, type));
-        case DOUBLE -> row.setDouble(column, readDouble(parser, token, type));
-        case OBJECT -> row.setObject(column, readObject(parser, token, type));
+        case BOOLEAN -> rows.setBoolean(column, readBoolean(parser, token, type));
+        case LONG -> rows.setLong(column, readLong(parser, token, type));
+        case DOUBLE -> rows.setDouble(column, readDouble(parser, token, type));
+        case OBJECT -> rows.setObject(column, readObject(parser, token, type));
       }
     } catch (FormatException e) {
       throw new FormatException(
@@ -134,10 +169,9 @@ public final class JsonLinesParser implements RecordParser {
     };
   }
 
-  private static long readLong(JsonParser parser, JsonToken token, DataType type)
-      throws IOException {
+  private long readLong(JsonParser parser, JsonToken token, DataType type) throws IOException {
     if (token == JsonToken.VALUE_STRING) {
-      String text = parser.getText();
+      CharsView text = chars.reset(parser);
       return ValueFormat.parseLong(text, 0, text.length(), type);
     }
     if (token == JsonToken.VALUE_NUMBER_INT
@@ -248,5 +282,49 @@ public final class JsonLinesParser implements RecordParser {
       }
     }
     return true;
+  }
+
+  /** A reusable view of the characters of the parser's current string token, to read in place. */
+  private static final class CharsView implements CharSequence {
+    private char[] characters;
+    private int offset;
+    private int length;
+
+    CharsView reset(JsonParser parser) throws IOException {
+      characters = parser.getTextCharacters();
+      offset = parser.getTextOffset();
+      length = parser.getTextLength();
+      return this;
+    }
+
+    /** Whether every character is white space, as {@link String#isBlank} says. */
+    boolean isBlank() {
+      for (int i = 0; i < length; i++) {
+        if (!Character.isWhitespace(characters[offset + i])) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public int length() {
+      return length;
+    }
+
+    @Override
+    public char charAt(int index) {
+      return characters[offset + index];
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return new String(characters, offset + start, end - start);
+    }
+
+    @Override
+    public String toString() {
+      return new String(characters, offset, length);
+    }
   }
 }

@@ -57,11 +57,10 @@ public final class RecordScanner implements Closeable {
   public boolean skipLine() throws IOException {
     started = true;
     while (true) {
-      for (int i = position; i < limit; i++) {
-        if (buffer[i] == '\n') {
-          position = i + 1;
-          return true;
-        }
+      int lineFeed = Bytes.indexOf(buffer, position, limit, (byte) '\n');
+      if (lineFeed >= 0) {
+        position = lineFeed + 1;
+        return true;
       }
       position = limit;
       if (endOfInput) {
@@ -135,10 +134,10 @@ public final class RecordScanner implements Closeable {
     recordLine = nextLine;
     nextLine++;
     if (parser.recordsMaySpanLines()) {
-      for (int i = position; i < end; i++) {
-        if (buffer[i] == '\n') {
-          nextLine++;
-        }
+      for (int i = Bytes.indexOf(buffer, position, end, (byte) '\n');
+          i >= 0;
+          i = Bytes.indexOf(buffer, i + 1, end, (byte) '\n')) {
+        nextLine++;
       }
     }
     recordEnd = end > position && buffer[end - 1] == '\r' ? end - 1 : end;

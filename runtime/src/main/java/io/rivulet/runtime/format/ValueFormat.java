@@ -399,7 +399,7 @@ public final class ValueFormat {
     return value;
   }
 
-  private static int monthLength(int year, int month) {
+  static int monthLength(int year, int month) {
     return switch (month) {
       case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
       case 4, 6, 9, 11 -> 30;
@@ -408,7 +408,7 @@ public final class ValueFormat {
   }
 
   /** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-  private static long epochDay(long year, int month, int day) {
+  static long epochDay(long year, int month, int day) {
     long y = month <= 2 ? year - 1 : year;
     long era = Math.floorDiv(y, 400);
     long yearOfEra = y - era * 400;

@@ -36,6 +36,42 @@ class JsonLinesParserTest {
   }
 
   @Test
+  void fieldsOfColumnsNotReadAreSkippedAndLeftNull() {
+    Schema schema =
+        Schema.of(
+            Field.of("auction", DataType.BIGINT),
+            Field.of("price", DataType.BIGINT),
+            Field.of("channel", DataType.VARCHAR));
+    JsonLinesParser parser = new JsonLinesParser(schema, new boolean[] {true, false, true});
+    Batch batch =
+        RecordParser.parseAll(
+            parser,
+            schema,
+            "{\"auction\": 1, \"price\": \"not a number\", \"channel\": \"web\"}\n"
+                + "{\"price\": {\"nested\": [1, 2]}, \"auction\": 2}\n"
+                + "{\"channel\": \"app\", \"price\": 3}\n");
+    assertThat(batch.rows().stream().map(Arrays::asList))
+        .containsExactly(
+            Arrays.asList(1L, null, "web"), Arrays.asList(2L, null, null), Arrays.asList(null, null, "app"));
+    assertThatThrownBy(() -> RecordParser.parseAll(parser, schema, "{\"price\": [1, }\n"))
+        .isInstanceOf(FormatException.class)
+        .hasMessageStartingWith("line 1: the line is not valid JSON");
+  }
+
+  @Test
+  void aRowFailingHalfWayLeavesNoValuesBehind() {
+    Schema schema = Schema.of(Field.of("a", DataType.BIGINT), Field.of("b", DataType.BIGINT));
+    JsonLinesParser parser = new JsonLinesParser(schema);
+    ColumnBuffers rows = parser.newBuffers(4);
+    byte[] bad = "{\"a\": 1, \"b\": \"x\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] good = "{\"b\": 2}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> parser.parse(bad, 0, bad.length, rows))
+        .hasMessage("field 'b': cannot read 'x' as BIGINT");
+    assertThat(parser.parse(good, 0, good.length, rows)).isTrue();
+    assertThat(rows.build().rows()).containsExactly(new Object[] {null, 2L});
+  }
+
+  @Test
   void numbersAndStringsBecomeIntegers() {
     assertThat(value(DataType.BIGINT, "42")).isEqualTo(42L);
     assertThat(value(DataType.BIGINT, "\"42\"")).isEqualTo(42L);

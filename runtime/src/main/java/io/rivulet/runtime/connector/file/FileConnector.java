@@ -45,7 +45,11 @@ public final class FileConnector implements Connector {
   @Override
   public Source createSource(ConnectorContext context) {
     return new FileSource(
-        context.options().owner(), context.schema(), FileSourceOptions.of(context));
+        context.options().owner(),
+        context.schema(),
+        FileSourceOptions.of(context),
+        context.parallelism(),
+        context.neededColumns());
   }
 
   @Override

@@ -3,8 +3,8 @@ package io.rivulet.runtime.connector.file;
 import io.rivulet.runtime.RivuletException;
 import io.rivulet.runtime.RivuletException.Category;
 import io.rivulet.runtime.batch.Batch;
-import io.rivulet.runtime.batch.BatchBuilder;
 import io.rivulet.runtime.connector.SourcePartition;
+import io.rivulet.runtime.format.ColumnBuffers;
 import io.rivulet.runtime.format.FormatException;
 import io.rivulet.runtime.format.RecordParser;
 import io.rivulet.runtime.format.RecordScanner;
@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 final class FilePartition implements SourcePartition {
   private static final Logger LOG = LoggerFactory.getLogger(FilePartition.class);
-  private static final int MAX_EXPECTED_ROWS = 4096;
+  /** The rows to make room for at first; buffers grow to the most rows a read asks for. */
+  private static final int INITIAL_ROWS = 4096;
 
   private final Path file;
   private final String displayPath;
@@ -39,9 +40,11 @@ final class FilePartition implements SourcePartition {
   private final long end;
   private final Schema schema;
   private final FileSourceOptions options;
+  private final boolean[] neededColumns;
   private final String id;
 
   private RecordParser parser;
+  private ColumnBuffers rows;
   private RecordScanner scanner;
   private boolean headerPending;
   private volatile boolean exhausted;
@@ -53,13 +56,15 @@ final class FilePartition implements SourcePartition {
       long start,
       long end,
       Schema schema,
-      FileSourceOptions options) {
+      FileSourceOptions options,
+      boolean[] neededColumns) {
     this.file = file;
     this.displayPath = displayPath;
     this.start = start;
     this.end = end;
     this.schema = schema;
     this.options = options;
+    this.neededColumns = neededColumns;
     this.id = displayPath + "[" + start + ".." + end + ")";
   }
 
@@ -73,12 +78,13 @@ final class FilePartition implements SourcePartition {
     if (exhausted || maxRows <= 0) {
       return Batch.empty(schema);
     }
-    BatchBuilder builder = new BatchBuilder(schema, Math.min(maxRows, MAX_EXPECTED_ROWS));
     try {
       if (scanner == null) {
-        open();
+        open(maxRows);
       }
-      while (builder.rowCount() < maxRows) {
+      rows.clear();
+      rows.limit(maxRows);
+      while (rows.rowCount() < maxRows) {
         if (!scanner.next() || scanner.offset() > end) {
           finish();
           break;
@@ -88,7 +94,7 @@ final class FilePartition implements SourcePartition {
           continue;
         }
         try {
-          parser.parse(scanner.buffer(), scanner.start(), scanner.end(), builder);
+          parser.parse(scanner.buffer(), scanner.start(), scanner.end(), rows);
         } catch (FormatException e) {
           malformed(e);
         }
@@ -103,7 +109,12 @@ final class FilePartition implements SourcePartition {
       throw new RivuletException(
           Category.INPUT, "cannot read " + displayPath + ": " + e.getMessage(), e);
     }
-    return builder.build();
+    Batch batch = rows.build();
+    if (exhausted) {
+      rows = null;
+      parser = null;
+    }
+    return batch;
   }
 
   @Override
@@ -121,8 +132,9 @@ final class FilePartition implements SourcePartition {
     finish();
   }
 
-  private void open() throws IOException {
-    parser = RecordParser.create(options.format(), schema, options.delimiter());
+  private void open(int maxRows) throws IOException {
+    parser = RecordParser.create(options.format(), schema, options.delimiter(), neededColumns);
+    rows = parser.newBuffers(Math.min(maxRows, INITIAL_ROWS));
     FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
     try {
       channel.position(start);

@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads a file, or the files of a directory, as partitions: one per file, or one per byte range of
- * a file larger than the split size.
+ * a large file. Unless the {@code split.size} option fixes the size of a range, the files listed
+ * together are cut into about as many ranges as the query's parallelism (none smaller than {@value
+ * FileSourceOptions#MIN_SPLIT_SIZE} bytes), so that a few large files are read by all workers at
+ * once; the scheduler reads a bounded source's partitions that many at a time.
  *
  * <p>A directory's regular files are read in name order; subdirectories and files whose names start
  * with {@code .} or {@code _} (files still being written) are ignored. In bounded mode the files
@@ -35,24 +38,39 @@ public final class FileSource implements Source {
   private final String owner;
   private final Schema schema;
   private final FileSourceOptions options;
+  private final int parallelism;
+  private final boolean[] neededColumns;
   private final List<FilePartition> open = new ArrayList<>();
   private final Set<Path> seen = new HashSet<>();
   private boolean listed;
 
-  FileSource(String owner, Schema schema, FileSourceOptions options) {
+  /**
+   * @param parallelism how many partitions to cut the files into, when the options do not say
+   * @param neededColumns which columns are read, or null for all
+   */
+  FileSource(
+      String owner,
+      Schema schema,
+      FileSourceOptions options,
+      int parallelism,
+      boolean[] neededColumns) {
     this.owner = owner;
     this.schema = schema;
     this.options = options;
+    this.parallelism = Math.max(1, parallelism);
+    this.neededColumns = neededColumns;
   }
 
   @Override
   public synchronized List<SourcePartition> partitions() {
     if (!listed || options.continuous()) {
+      List<Path> files = new ArrayList<>();
       for (Path file : listFiles()) {
         if (seen.add(file)) {
-          addPartitions(file);
+          files.add(file);
         }
       }
+      addPartitions(files);
       listed = true;
     }
     open.removeIf(FilePartition::exhausted);
@@ -104,24 +122,49 @@ public final class FileSource implements Source {
     return !name.startsWith(".") && !name.startsWith("_");
   }
 
-  private void addPartitions(Path file) {
-    long size;
+  /** Adds the partitions of newly listed files, cut into ranges as the class comment says. */
+  private void addPartitions(List<Path> files) {
+    long[] sizes = new long[files.size()];
+    long total = 0;
+    for (int f = 0; f < sizes.length; f++) {
+      sizes[f] = size(files.get(f));
+      total += sizes[f];
+    }
+    long target =
+        options.splitSize() > 0
+            ? options.splitSize()
+            : Math.max(FileSourceOptions.MIN_SPLIT_SIZE, (total + parallelism - 1) / parallelism);
+    for (int f = 0; f < sizes.length; f++) {
+      addPartitions(files.get(f), sizes[f], target);
+    }
+  }
+
+  private long size(Path file) {
     try {
-      size = Files.size(file);
+      return Files.size(file);
     } catch (IOException e) {
       throw new RivuletException(
           Category.CONNECTOR,
           owner + " cannot read the size of '" + file + "': " + e.getMessage(),
           e);
     }
+  }
+
+  private void addPartitions(Path file, long size, long target) {
     String displayPath =
         Files.isDirectory(options.path())
             ? Path.of(options.displayPath()).resolve(file.getFileName()).toString()
             : options.displayPath();
-    long splitSize = options.splitSize();
+    long splitSize = target;
+    if (options.splitSize() == 0) {
+      // Even ranges, as many as the file holds targets (rounded), rather than a short last one.
+      long splits = Math.max(1, (size + target / 2) / target);
+      splitSize = Math.max(1, (size + splits - 1) / splits);
+    }
     for (long start = 0; start < size; start += splitSize) {
       long end = Math.min(size, start + splitSize);
-      open.add(new FilePartition(file, displayPath, start, end, schema, options));
+      open.add(
+          new FilePartition(file, displayPath, start, end, schema, options, neededColumns));
     }
     LOG.debug("{} reads {} ({} bytes)", owner, displayPath, size);
   }

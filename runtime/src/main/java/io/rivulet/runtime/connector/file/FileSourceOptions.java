@@ -20,7 +20,8 @@ import java.util.Set;
  * @param header whether the first line of each CSV file is a header to skip
  * @param delimiter the CSV field delimiter
  * @param skipMalformed whether malformed rows are skipped (and counted) rather than failing
- * @param splitSize files larger than this many bytes are read as several partitions
+ * @param splitSize files larger than this many bytes are read as several partitions; 0 to split
+ *     the files listed together into about as many partitions as the query's parallelism
  */
 record FileSourceOptions(
     Path path,
@@ -32,7 +33,8 @@ record FileSourceOptions(
     boolean skipMalformed,
     long splitSize) {
 
-  static final long DEFAULT_SPLIT_SIZE = 32L << 20;
+  /** No file smaller than this is split: a split costs an open and a partial line. */
+  static final long MIN_SPLIT_SIZE = 4L << 20;
 
   /** The source option keys; {@code split.size} is undocumented, for tests and tuning. */
   static final Set<String> KEYS =
@@ -55,8 +57,8 @@ record FileSourceOptions(
     boolean header = options.getBoolean("csv.header", false);
     char delimiter = delimiter(options);
     boolean skip = options.getChoice("on-error", "fail", List.of("fail", "skip")).equals("skip");
-    long splitSize = options.getLong("split.size", DEFAULT_SPLIT_SIZE);
-    if (splitSize <= 0) {
+    long splitSize = options.getLong("split.size", 0);
+    if (splitSize < 0 || (splitSize == 0 && options.get("split.size").isPresent())) {
       throw options.error(
           "option 'split.size' must be a positive number of bytes, not " + splitSize);
     }

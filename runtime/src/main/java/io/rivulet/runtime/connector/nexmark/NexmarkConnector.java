@@ -23,7 +23,9 @@ import java.util.Set;
  * (default: the stream's name, when it is one of the tables), {@code disorder.max-millis} (event
  * times lag their in-order times by up to this much, default 0) and {@code rows-per-second} (a
  * wall-clock limit; left out, as fast as possible). A stream may declare any subset of its
- * table's columns, in any order, with the generator's types.
+ * table's columns, in any order, with the generator's types. Columns a query does not read are
+ * not generated; since every column of an event is computed on its own, the others come out the
+ * same either way.
  */
 public final class NexmarkConnector implements Connector {
   @Override
@@ -52,6 +54,6 @@ public final class NexmarkConnector implements Connector {
         context.schema(),
         NexmarkOptions.of(context),
         context.parallelism(),
-        context.maxRowsPerBatch());
+        context.neededColumns());
   }
 }

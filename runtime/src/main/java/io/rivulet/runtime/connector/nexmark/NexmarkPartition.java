@@ -1,6 +1,8 @@
 package io.rivulet.runtime.connector.nexmark;
 
 import io.rivulet.runtime.batch.Batch;
+import io.rivulet.runtime.batch.ColumnVector;
+import io.rivulet.runtime.batch.NullVectors;
 import io.rivulet.runtime.connector.SourcePartition;
 import io.rivulet.runtime.connector.datagen.RowRate;
 import io.rivulet.runtime.type.Schema;
@@ -22,6 +24,8 @@ final class NexmarkPartition implements SourcePartition {
   private final NexmarkTable table;
   private final Schema schema;
   private final int[] columns;
+  private final boolean[] needed;
+  private final NullVectors nulls = new NullVectors();
   private final long stride;
   private final long end;
   private final RowRate rate;
@@ -36,6 +40,7 @@ final class NexmarkPartition implements SourcePartition {
       NexmarkTable table,
       Schema schema,
       int[] columns,
+      boolean[] neededColumns,
       long first,
       long stride,
       long end,
@@ -44,6 +49,10 @@ final class NexmarkPartition implements SourcePartition {
     this.table = table;
     this.schema = schema;
     this.columns = columns.clone();
+    this.needed = new boolean[columns.length];
+    for (int c = 0; c < columns.length; c++) {
+      needed[c] = neededColumns == null || neededColumns[c];
+    }
     this.stride = stride;
     this.end = end;
     this.rate = rate;
@@ -101,7 +110,14 @@ final class NexmarkPartition implements SourcePartition {
     if (rate != null && count < limit) {
       rate.giveBack(limit - count);
     }
-    return generator.generate(table, schema, columns, numbers, count);
+    ColumnVector[] vectors = new ColumnVector[columns.length];
+    for (int c = 0; c < columns.length; c++) {
+      vectors[c] =
+          needed[c]
+              ? generator.column(table, columns[c], schema.type(c), numbers, count)
+              : nulls.of(schema.type(c), count);
+    }
+    return new Batch(schema, vectors, count, null);
   }
 
   @Override

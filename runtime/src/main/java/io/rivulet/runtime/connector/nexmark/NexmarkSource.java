@@ -16,7 +16,11 @@ final class NexmarkSource implements Source {
   private final List<NexmarkPartition> partitions;
   private final boolean bounded;
 
-  NexmarkSource(Schema schema, NexmarkOptions options, int partitionCount, int maxRowsPerBatch) {
+  /**
+   * @param neededColumns which columns are read, or null for all; the others are left null
+   */
+  NexmarkSource(
+      Schema schema, NexmarkOptions options, int partitionCount, boolean[] neededColumns) {
     int count = Math.max(1, partitionCount);
     NexmarkGenerator generator = new NexmarkGenerator(options.config());
     long end = options.events().orElse(Long.MAX_VALUE);
@@ -28,7 +32,15 @@ final class NexmarkSource implements Source {
       }
       partitions.add(
           new NexmarkPartition(
-              generator, options.table(), schema, options.columns(), p, count, end, rate));
+              generator,
+              options.table(),
+              schema,
+              options.columns(),
+              neededColumns,
+              p,
+              count,
+              end,
+              rate));
     }
     this.bounded = options.events().isPresent();
   }

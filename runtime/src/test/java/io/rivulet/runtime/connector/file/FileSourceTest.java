@@ -397,4 +397,87 @@ class FileSourceTest {
       assertThat(source.partitions()).isEmpty();
     }
   }
+
+  private static Source source(
+      Schema schema, int parallelism, boolean[] needed, String... keysAndValues) {
+    ConnectorContext base = context(schema, keysAndValues);
+    return new FileConnector()
+        .createSource(
+            new ConnectorContext(
+                base.objectName(),
+                schema,
+                base.options(),
+                false,
+                parallelism,
+                1000,
+                System.out,
+                needed));
+  }
+
+  /** Lines of {@code auction,channel,price} from {@code first}, about {@code bytes} long. */
+  private static String lines(int first, long bytes) {
+    StringBuilder text = new StringBuilder();
+    for (int i = first; text.length() < bytes; i++) {
+      text.append(i).append(",channel-").append(i % 977).append(',').append(i * 3L).append('\n');
+    }
+    return text.toString();
+  }
+
+  @Test
+  void filesListedTogetherAreCutIntoAboutParallelismRanges() throws IOException {
+    long mib = 1 << 20;
+    write(dir.resolve("big.csv"), lines(0, 12 * mib));
+    for (int[] parallelismAndRanges : new int[][] {{1, 1}, {2, 2}, {3, 3}, {4, 3}, {8, 3}}) {
+      try (Source source =
+          source(
+              BIDS,
+              parallelismAndRanges[0],
+              null,
+              "path",
+              dir.toString(),
+              "format",
+              "csv",
+              "mode",
+              "bounded")) {
+        assertThat(source.partitions())
+            .as("parallelism %d", parallelismAndRanges[0])
+            .hasSize(parallelismAndRanges[1]);
+        List<Object[]> rows = readAll(source, 100_000);
+        assertThat(rows.stream().map(row -> row[0]).distinct().count()).isEqualTo(rows.size());
+        assertThat((Long) rows.get(rows.size() - 1)[0]).isEqualTo(rows.size() - 1L);
+      }
+    }
+    // Two files of half the size: one range each at parallelism 2, and small files stay whole.
+    Files.delete(dir.resolve("big.csv"));
+    write(dir.resolve("a.csv"), lines(0, 6 * mib));
+    write(dir.resolve("b.csv"), lines(0, 6 * mib));
+    write(dir.resolve("c.csv"), lines(0, 1000));
+    try (Source source =
+        source(BIDS, 2, null, "path", dir.toString(), "format", "csv", "mode", "bounded")) {
+      assertThat(source.partitions()).hasSize(3);
+    }
+  }
+
+  @Test
+  void columnsNotReadAreNullAndTheirValuesUnchecked() throws IOException {
+    write(dir.resolve("a.csv"), "1,web,10\nx,\"a, \"\"b\"\"\",20\n3,app,y\n");
+    try (Source source =
+        source(
+            BIDS,
+            2,
+            new boolean[] {false, true, true},
+            "path",
+            dir.toString(),
+            "format",
+            "csv",
+            "mode",
+            "bounded",
+            "on-error",
+            "skip")) {
+      List<List<Object>> rows = lists(readAll(source, 1000));
+      assertThat(rows)
+          .containsExactly(Arrays.asList(null, "web", 10L), Arrays.asList(null, "a, \"b\"", 20L));
+      assertThat(source.partitions()).isEmpty();
+    }
+  }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rivulet.runtime.RivuletException;
 import io.rivulet.runtime.batch.Batch;
+import io.rivulet.runtime.connector.ConnectorContext;
 import io.rivulet.runtime.connector.Connectors;
 import io.rivulet.runtime.connector.Options;
 import io.rivulet.runtime.connector.Source;
@@ -16,6 +17,7 @@ import io.rivulet.runtime.connector.SourcePartition;
 import io.rivulet.runtime.type.DataType;
 import io.rivulet.runtime.type.Field;
 import io.rivulet.runtime.type.Schema;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,41 @@ class NexmarkSourceTest {
       List<List<Object>> other = readAll(source(table, 2, "events", "5000", "seed", "8"), 333);
       assertThat(sorted(again)).as(table.optionName()).isEqualTo(sorted(first));
       assertThat(sorted(other)).as(table.optionName()).isNotEqualTo(sorted(first));
+    }
+  }
+
+  @Test
+  void columnsNotReadAreNullAndTheOthersAsIfAllWereRead() {
+    for (NexmarkTable table : NexmarkTable.values()) {
+      Schema schema = table.schema();
+      List<List<Object>> whole = readAll(source(table, 2, "events", "3000"), 256);
+      for (int skipped = 0; skipped < schema.size(); skipped++) {
+        boolean[] needed = new boolean[schema.size()];
+        for (int c = 0; c < needed.length; c++) {
+          // Every other column, and never the one skipped: each column is left out at least once.
+          needed[c] = c != skipped && (c + skipped) % 2 == 0;
+        }
+        ConnectorContext base = context(table.optionName(), schema, 2, "events", "3000");
+        Source source =
+            new NexmarkConnector()
+                .createSource(
+                    new ConnectorContext(
+                        base.objectName(), schema, base.options(), false, 2,
+                        Integer.MAX_VALUE, System.out, needed));
+        List<List<Object>> expected = new ArrayList<>();
+        for (List<Object> row : whole) {
+          List<Object> kept = new ArrayList<>(row);
+          for (int c = 0; c < needed.length; c++) {
+            if (!needed[c]) {
+              kept.set(c, null);
+            }
+          }
+          expected.add(kept);
+        }
+        assertThat(readAll(source, 256))
+            .as("%s without column %d", table.optionName(), skipped)
+            .isEqualTo(expected);
+      }
     }
   }
 
