@@ -15,6 +15,15 @@ public interface SourcePartition {
    */
   Batch read(int maxRows);
 
+  /**
+   * The most rows one {@link #read} returns however many are asked for; a read that returns this
+   * many (or as many as asked) means more rows are ready now, so the next micro-batch starts at
+   * once instead of waiting for the batch interval.
+   */
+  default int maxRowsPerRead() {
+    return Integer.MAX_VALUE;
+  }
+
   /** Whether this partition will never return rows again. */
   boolean exhausted();
 

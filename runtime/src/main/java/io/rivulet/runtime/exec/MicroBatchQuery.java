@@ -217,7 +217,8 @@ public final class MicroBatchQuery {
     boolean backlog = false;
     for (Read read : reads) {
       inputRows += read.batch().rowCount();
-      backlog |= read.batch().rowCount() >= read.limit() && !read.partition().exhausted();
+      int full = Math.min(read.limit(), read.partition().maxRowsPerRead());
+      backlog |= read.batch().rowCount() >= full && !read.partition().exhausted();
     }
     boolean last = allSourcesDrained();
     long previousWatermark = watermark;

@@ -207,4 +207,74 @@ class SourceBatchingTest {
     assertThat(earlyStarted).isTrue();
     assertThat(batches.get(batches.size() - 1).progress().watermark()).isEqualTo(Long.MAX_VALUE);
   }
+
+  @Test
+  void anUnboundedPartitionThatFillsItsReadsStartsTheNextBatchAtOnce() throws InterruptedException {
+    // Ten rows per read asked, at most three given: the partition still has rows ready, so the
+    // query must not wait out its (long) batch interval between batches.
+    SourcePartition endless =
+        new SourcePartition() {
+          private long next;
+
+          @Override
+          public String id() {
+            return "endless";
+          }
+
+          @Override
+          public Batch read(int maxRows) {
+            List<Object[]> rows = new ArrayList<>();
+            for (int i = 0; i < Math.min(maxRows, maxRowsPerRead()); i++) {
+              rows.add(new Object[] {next++});
+            }
+            return Batch.ofRows(SCHEMA, rows);
+          }
+
+          @Override
+          public int maxRowsPerRead() {
+            return 3;
+          }
+
+          @Override
+          public boolean exhausted() {
+            return false;
+          }
+        };
+    Source source =
+        new Source() {
+          @Override
+          public List<SourcePartition> partitions() {
+            return List.of(endless);
+          }
+
+          @Override
+          public boolean bounded() {
+            return false;
+          }
+        };
+    ScanNode scan = new ScanNode("s", "", SCHEMA, config -> source, Optional.empty());
+    Sink sink =
+        new Sink() {
+          @Override
+          public void write(long batchId, int partition, Batch batch) {}
+
+          @Override
+          public void commit(long batchId) {}
+        };
+    MicroBatchQuery query =
+        new MicroBatchQuery(
+            "q",
+            StageGraph.of(scan),
+            sink,
+            new QueryConfig(
+                1, Duration.ofSeconds(60), 10, new PrintStream(PrintStream.nullOutputStream())));
+    java.util.concurrent.CountDownLatch fiveBatches = new java.util.concurrent.CountDownLatch(5);
+    query.addProgressListener(progress -> fiveBatches.countDown());
+    query.start();
+    try {
+      assertThat(fiveBatches.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    } finally {
+      query.stop();
+    }
+  }
 }

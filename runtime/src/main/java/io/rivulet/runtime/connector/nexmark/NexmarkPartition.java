@@ -121,6 +121,11 @@ final class NexmarkPartition implements SourcePartition {
   }
 
   @Override
+  public int maxRowsPerRead() {
+    return MAX_ROWS_PER_READ;
+  }
+
+  @Override
   public boolean exhausted() {
     return next >= end;
   }
