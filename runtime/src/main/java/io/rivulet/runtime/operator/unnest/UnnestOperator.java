@@ -127,24 +127,39 @@ final class UnnestOperator implements Operator {
     }
   }
 
-  /** The common case, one delimiter character: one pass finds the pieces and hashes them. */
+  /**
+   * The common case, one delimiter character: one pass finds the pieces and packs the characters
+   * of each, so that a recurring piece is recognised without reading the text again.
+   */
   private void splitAtChar(String text, int row) {
     char separator = delimiterChar;
     int length = text.length();
     int start = 0;
-    int hash = 0;
+    long low = 0;
+    long high = 0;
+    int wide = 0;
     int ordinal = 1;
     for (int i = 0; i < length; i++) {
       char c = text.charAt(i);
       if (c == separator) {
-        addPiece(recent.piece(text, start, i, hash), row, ordinal++);
+        addPiece(piece(text, start, i, low, high, wide), row, ordinal++);
         start = i + 1;
-        hash = 0;
+        low = 0;
+        high = 0;
+        wide = 0;
       } else {
-        hash = 31 * hash + c;
+        wide |= c;
+        high = RecentStrings.packHigh(high, low);
+        low = RecentStrings.packLow(low, c);
       }
     }
-    addPiece(recent.piece(text, start, length, hash), row, ordinal);
+    addPiece(piece(text, start, length, low, high, wide), row, ordinal);
+  }
+
+  private String piece(String text, int start, int end, long low, long high, int wide) {
+    return end - start <= RecentStrings.PACKED_LENGTH && wide < 0x100
+        ? recent.packed(text, start, end, low, high)
+        : recent.piece(text, start, end);
   }
 
   private void splitAtString(String text, int row) {
