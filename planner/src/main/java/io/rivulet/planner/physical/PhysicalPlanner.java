@@ -535,7 +535,7 @@ public final class PhysicalPlanner {
     if (correlate.getJoinType() != JoinRelType.INNER && correlate.getJoinType() != JoinRelType.LEFT) {
       throw unsupported("only CROSS JOIN UNNEST and LEFT JOIN UNNEST are supported");
     }
-    // The array is an expression over the correlated row: evaluate it as an extra column.
+    // The array is an expression over the correlated row: read its fields as input columns.
     RexNode overInput =
         arrayExpression.accept(
             new RexShuttle() {
@@ -556,58 +556,69 @@ public final class PhysicalPlanner {
       throw unsupported("UNNEST of arrays of rows is not supported yet");
     }
     boolean outer = correlate.getJoinType() == JoinRelType.LEFT;
-    if (overInput instanceof RexInputRef column) {
-      return new OperatorNode(
-          input,
-          new UnnestFactory(outputSchema, column.getIndex(), outer, uncollect.withOrdinality),
-          outputSchema,
-          input.changelog());
+    // SPLIT by a constant is cut straight into the element column, with no array per row.
+    Optional<String> delimiter =
+        outputSchema.type(leftWidth) == io.rivulet.runtime.type.DataType.VARCHAR
+            ? constantSplitDelimiter(overInput)
+            : Optional.empty();
+    RexNode flattened = delimiter.isPresent() ? ((RexCall) overInput).getOperands().get(0) : overInput;
+    PhysicalNode withSource = input;
+    int column;
+    if (flattened instanceof RexInputRef ref) {
+      column = ref.getIndex();
+    } else {
+      // An expression over the correlated row: evaluate it as an extra column, which the
+      // unnest drops again.
+      RexBuilder rexBuilder = correlate.getCluster().getRexBuilder();
+      List<RexNode> projects = new ArrayList<>();
+      List<String> names = new ArrayList<>(leftType.getFieldNames());
+      for (int i = 0; i < leftWidth; i++) {
+        projects.add(rexBuilder.makeInputRef(correlate.getLeft(), i));
+      }
+      projects.add(flattened);
+      names.add("$unnest");
+      RexProgram program = RexProgram.create(leftType, projects, null, names, rexBuilder);
+      Schema withColumn = TypeMapping.toSchema(program.getOutputRowType());
+      withSource =
+          new OperatorNode(
+              input,
+              new CalcFactory(
+                  CalcCompiler.compile(program, typeFactory, input.schema(), withColumn),
+                  Explain.calc(program)),
+              withColumn,
+              input.changelog());
+      column = leftWidth;
     }
-    RexBuilder rexBuilder = correlate.getCluster().getRexBuilder();
-    List<RexNode> projects = new ArrayList<>();
-    List<String> names = new ArrayList<>(leftType.getFieldNames());
-    for (int i = 0; i < leftWidth; i++) {
-      projects.add(rexBuilder.makeInputRef(correlate.getLeft(), i));
-    }
-    projects.add(overInput);
-    names.add("$unnest");
-    RexProgram program = RexProgram.create(leftType, projects, null, names, rexBuilder);
-    Schema withArray = TypeMapping.toSchema(program.getOutputRowType());
-    PhysicalNode arrays =
-        new OperatorNode(
-            input,
-            new CalcFactory(
-                CalcCompiler.compile(program, typeFactory, input.schema(), withArray),
-                Explain.calc(program)),
-            withArray,
-            input.changelog());
-    Schema unnested = withArray.concat(outputSchema.project(tail(outputSchema, leftWidth)));
-    PhysicalNode flattened =
-        new OperatorNode(
-            arrays,
-            new UnnestFactory(unnested, leftWidth, outer, uncollect.withOrdinality),
-            unnested,
-            input.changelog());
-    int[] keep = new int[outputSchema.size()];
-    for (int i = 0; i < keep.length; i++) {
-      keep[i] = i < leftWidth ? i : i + 1;
-    }
-    String description =
-        "Calc(project=["
-            + String.join(", ", outputSchema.names())
-            + "])";
+    UnnestFactory.Elements elements =
+        delimiter.isPresent()
+            ? new UnnestFactory.SplitColumn(column, delimiter.get())
+            : new UnnestFactory.ArrayColumn(column);
     return new OperatorNode(
-        flattened,
-        new CalcFactory(batch -> batch.project(keep).withSchema(outputSchema), description),
+        withSource,
+        new UnnestFactory(withSource.schema(), outputSchema, elements, outer, uncollect.withOrdinality),
         outputSchema,
         input.changelog());
   }
 
-  private static int[] tail(Schema schema, int from) {
-    int[] indexes = new int[schema.size() - from];
-    for (int i = 0; i < indexes.length; i++) {
-      indexes[i] = from + i;
+  /**
+   * The delimiter of {@code SPLIT(text)} or {@code SPLIT(text, 'literal')} over character
+   * strings, whose pieces the unnest can cut itself; empty for any other array expression.
+   */
+  private static Optional<String> constantSplitDelimiter(RexNode expression) {
+    if (!(expression instanceof RexCall call)
+        || call.getOperator() != org.apache.calcite.sql.fun.SqlLibraryOperators.SPLIT
+        || !org.apache.calcite.sql.type.SqlTypeUtil.inCharFamily(call.getOperands().get(0).getType())) {
+      return Optional.empty();
     }
-    return indexes;
+    if (call.getOperands().size() == 1) {
+      return Optional.of(","); // SPLIT's default, as in BigQuery
+    }
+    if (call.getOperands().size() == 2
+        && call.getOperands().get(1) instanceof RexLiteral literal
+        && !literal.isNull()
+        && org.apache.calcite.sql.type.SqlTypeUtil.inCharFamily(literal.getType())) {
+      return Optional.ofNullable(literal.getValueAs(String.class));
+    }
+    return Optional.empty();
   }
 }
