@@ -1,15 +1,18 @@
 package io.rivulet.planner.codegen.vector;
 
 import io.rivulet.planner.codegen.vector.VectorProgram.Projection;
+import io.rivulet.planner.codegen.vector.VectorProgram.Rowwise;
 import io.rivulet.runtime.type.DataType;
 import io.rivulet.runtime.type.Schema;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 import java.util.function.UnaryOperator;
 import org.apache.calcite.avatica.util.TimeUnitRange;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
@@ -18,6 +21,7 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexLocalRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexProgramBuilder;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.runtime.SqlFunctions;
 import org.apache.calcite.sql.SqlKind;
@@ -29,14 +33,16 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
 import org.apache.calcite.util.NlsString;
+import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.util.Sarg;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Compiles a Calc's {@link RexProgram} into a {@link VectorProgram} when every expression of it has
- * a kernel, with the semantics of the code Calcite generates for one row (see the kernels'
- * comments); otherwise says no, and the Calc runs row at a time.
+ * Compiles a Calc's {@link RexProgram} into a {@link VectorProgram} when its condition has a kernel,
+ * with the semantics of the code Calcite generates for one row (see the kernels' comments); the
+ * projections without one are left to the row-at-a-time code. Otherwise says no, and the Calc runs
+ * row at a time.
  */
 public final class VectorCompiler {
   private static final Logger LOG = LoggerFactory.getLogger(VectorCompiler.class);
@@ -58,20 +64,26 @@ public final class VectorCompiler {
   }
 
   /**
-   * The program evaluated column at a time, or null when some expression needs the row-at-a-time
-   * path.
+   * The program evaluated column at a time, or null when its condition needs the row-at-a-time
+   * path, or when no projection would be computed column at a time. Projections without a kernel
+   * are evaluated row at a time, on the rows the condition keeps, by the code {@code rowCompiler}
+   * generates for a program of just those projections.
    */
   public static VectorProgram compile(
-      RexProgram program, RexBuilder rexBuilder, Schema inputSchema, Schema outputSchema) {
+      RexProgram program,
+      RexBuilder rexBuilder,
+      Schema inputSchema,
+      Schema outputSchema,
+      Function<RexProgram, RowProjector> rowCompiler) {
     try {
-      return new VectorCompiler(program, rexBuilder, inputSchema).build(outputSchema);
+      return new VectorCompiler(program, rexBuilder, inputSchema).build(outputSchema, rowCompiler);
     } catch (Unsupported e) {
       LOG.debug("row-at-a-time evaluation for {}: {}", program, e.getMessage());
       return null;
     }
   }
 
-  private VectorProgram build(Schema outputSchema) {
+  private VectorProgram build(Schema outputSchema, Function<RexProgram, RowProjector> rowCompiler) {
     VectorExpression condition = null;
     if (program.getCondition() != null) {
       Typed compiled = compile(program.getCondition());
@@ -80,6 +92,9 @@ public final class VectorCompiler {
     }
     List<RexLocalRef> projects = program.getProjectList();
     Projection[] projections = new Projection[projects.size()];
+    RexProgramBuilder rowProjections = new RexProgramBuilder(program.getInputRowType(), rexBuilder);
+    List<String> rowReasons = new ArrayList<>();
+    boolean anyComputed = false;
     for (int i = 0; i < projections.length; i++) {
       RexNode expanded = program.expandLocalRef(projects.get(i));
       DataType outputType = outputSchema.type(i);
@@ -87,13 +102,29 @@ public final class VectorCompiler {
         projections[i] = new Projection.Column(input.getIndex());
         continue;
       }
-      Typed compiled = compile(projects.get(i));
-      expect(fits(compiled, outputType), "a " + compiled.type() + " in a " + outputType + " column");
-      projections[i] =
-          new Projection.Computed(
-              compiled.expression(), outputType, compiled.isDecimal() ? compiled.scale() : -1);
+      try {
+        Typed compiled = compile(projects.get(i));
+        expect(fits(compiled, outputType), "a " + compiled.type() + " in a " + outputType + " column");
+        projections[i] =
+            new Projection.Computed(
+                compiled.expression(), outputType, compiled.isDecimal() ? compiled.scale() : -1);
+        anyComputed = true;
+      } catch (Unsupported e) {
+        // Locals compiled on the way stay unused: they are only evaluated when referenced.
+        projections[i] = new Projection.RowAtATime(rowReasons.size(), outputType);
+        rowProjections.addProject(expanded, "$" + rowReasons.size());
+        rowReasons.add(e.getMessage());
+      }
     }
-    return new VectorProgram(locals, condition, projections, outputSchema);
+    expect(condition != null || anyComputed, "no column-at-a-time work: " + rowReasons);
+    Rowwise rowwise = null;
+    if (!rowReasons.isEmpty()) {
+      LOG.debug("projections evaluated row at a time in {}: {}", program, rowReasons);
+      RexProgram rowProgram = rowProjections.getProgram(false);
+      ImmutableBitSet used = RelOptUtil.InputFinder.bits(rowProgram.getExprList(), null);
+      rowwise = new Rowwise(rowCompiler.apply(rowProgram), used.toArray(), inputSchema.size());
+    }
+    return new VectorProgram(locals, condition, projections, rowwise, outputSchema);
   }
 
   private static boolean fits(Typed compiled, DataType outputType) {
