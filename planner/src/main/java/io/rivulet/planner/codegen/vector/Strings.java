@@ -235,6 +235,86 @@ final class Strings {
   }
 
   /**
+   * Where the pieces of {@code SPLIT(s, delimiter)} start, found once for all the items of one
+   * string and delimiter a program takes (q22's {@code SPLIT(url, '/')[4]}, {@code [5]}, {@code
+   * [6]}): per row, the starts of pieces 1 to {@code pieces + 1}, -1 from the first that does not
+   * exist. {@code pieces} grows while the program is compiled, as items ask for more.
+   */
+  static final class SplitPieces implements VectorExpression {
+    private final VectorExpression string;
+    private final String delimiter;
+    private int pieces;
+
+    SplitPieces(VectorExpression string, String delimiter) {
+      if (delimiter.isEmpty()) {
+        throw new IllegalArgumentException("an empty delimiter has no pieces to find");
+      }
+      this.string = string;
+      this.delimiter = delimiter;
+    }
+
+    /** Makes the starts of pieces up to {@code index} available; during compilation only. */
+    void need(int index) {
+      pieces = Math.max(pieces, index);
+    }
+
+    @Override
+    public Values evaluate(Frame frame, Rows rows) {
+      Object[] x = ((Values.Objects) string.evaluate(frame, rows)).values();
+      int stride = pieces + 1;
+      int[] starts = new int[frame.size() * stride];
+      int[] positions = rows.positions();
+      int length = delimiter.length();
+      char single = delimiter.charAt(0);
+      for (int i = 0; i < rows.count(); i++) {
+        int row = positions[i];
+        String value = (String) x[row];
+        int base = row * stride;
+        // Calcite's split gives no pieces for an empty string.
+        int start = value == null || value.isEmpty() ? -1 : 0;
+        starts[base] = start;
+        for (int k = 1; k < stride; k++) {
+          if (start >= 0) {
+            int next = length == 1 ? value.indexOf(single, start) : value.indexOf(delimiter, start);
+            start = next < 0 ? -1 : next + length;
+          }
+          starts[base + k] = start;
+        }
+      }
+      return new Values.Pieces(x, starts, stride, length);
+    }
+
+    @Override
+    public String toString() {
+      return "SplitPieces[" + string + ", " + delimiter + ", " + pieces + "]";
+    }
+  }
+
+  /** {@code SPLIT(s, delimiter)[index]} from the pieces found by a {@link SplitPieces}. */
+  record SplitItem(VectorExpression pieces, int index) implements VectorExpression {
+    @Override
+    public Values evaluate(Frame frame, Rows rows) {
+      Values.Pieces found = (Values.Pieces) pieces.evaluate(frame, rows);
+      Object[] x = found.strings();
+      int[] starts = found.starts();
+      int stride = found.stride();
+      Object[] out = new Object[frame.size()];
+      int[] positions = rows.positions();
+      for (int i = 0; i < rows.count(); i++) {
+        int row = positions[i];
+        int at = row * stride + index - 1;
+        int start = starts[at];
+        if (start >= 0) {
+          String value = (String) x[row];
+          int next = starts[at + 1];
+          out[row] = value.substring(start, next < 0 ? value.length() : next - found.delimiterLength());
+        }
+      }
+      return new Values.Objects(out);
+    }
+  }
+
+  /**
    * {@code SPLIT(s, delimiter)[index]} without building the list: the index-th piece (from 1),
    * NULL when there are fewer pieces, as Calcite's split and safe array item give it.
    */

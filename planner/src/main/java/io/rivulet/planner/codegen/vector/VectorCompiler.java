@@ -6,7 +6,10 @@ import io.rivulet.runtime.type.DataType;
 import io.rivulet.runtime.type.Schema;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
@@ -53,6 +56,9 @@ public final class VectorCompiler {
   private final List<RexNode> expressions;
   private final Typed[] compiledLocals;
   private final VectorExpression[] locals;
+  /** Intermediates shared by several expressions, evaluated as locals after the program's own. */
+  private final List<VectorExpression> sharedLocals = new ArrayList<>();
+  private final Map<String, Split> splits = new HashMap<>();
 
   private VectorCompiler(RexProgram program, RexBuilder rexBuilder, Schema inputSchema) {
     this.program = program;
@@ -124,7 +130,11 @@ public final class VectorCompiler {
       ImmutableBitSet used = RelOptUtil.InputFinder.bits(rowProgram.getExprList(), null);
       rowwise = new Rowwise(rowCompiler.apply(rowProgram), used.toArray(), inputSchema.size());
     }
-    return new VectorProgram(locals, condition, projections, rowwise, outputSchema);
+    VectorExpression[] allLocals = Arrays.copyOf(locals, locals.length + sharedLocals.size());
+    for (int i = 0; i < sharedLocals.size(); i++) {
+      allLocals[locals.length + i] = sharedLocals.get(i);
+    }
+    return new VectorProgram(allLocals, condition, projections, rowwise, outputSchema);
   }
 
   private static boolean fits(Typed compiled, DataType outputType) {
@@ -915,7 +925,13 @@ public final class VectorCompiler {
         new Strings.Replace(string(operands.get(0)), string(operands.get(1)), string(operands.get(2))));
   }
 
-  /** {@code SPLIT(s, delimiter)[index]} with a literal delimiter and index: one piece, no list. */
+  /** The pieces of one SPLIT, shared by its items through a local of the frame. */
+  private record Split(Strings.SplitPieces pieces, Leaves.LocalRef ref) {}
+
+  /**
+   * {@code SPLIT(s, delimiter)[index]} with a literal delimiter and index: one piece, no list; the
+   * items of one string and delimiter share one search for the delimiters.
+   */
   private Typed item(RexCall call) {
     RexNode array = resolve(call.getOperands().get(0));
     expect(
@@ -927,6 +943,19 @@ public final class VectorCompiler {
     expect(delimiter != null && index != null, "SPLIT(...)[i] with a delimiter or index that is not a literal");
     expect(SqlTypeUtil.isCharacter(call.getType()), "ITEM giving " + call.getType());
     int position = (Integer) index;
-    return map(call.getType(), split.getOperands().get(0), s -> Strings.splitPart(s, delimiter, position));
+    if (delimiter.isEmpty() || position < 1) {
+      return map(call.getType(), split.getOperands().get(0), s -> Strings.splitPart(s, delimiter, position));
+    }
+    VectorExpression string = string(split.getOperands().get(0));
+    Split shared =
+        splits.computeIfAbsent(
+            split.getOperands().get(0) + "\0" + delimiter,
+            key -> {
+              Strings.SplitPieces pieces = new Strings.SplitPieces(string, delimiter);
+              sharedLocals.add(pieces);
+              return new Split(pieces, new Leaves.LocalRef(locals.length + sharedLocals.size() - 1));
+            });
+    shared.pieces().need(position);
+    return object(call, new Strings.SplitItem(shared.ref(), position));
   }
 }
