@@ -1,6 +1,8 @@
 package io.rivulet.planner.codegen.vector;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 import java.util.function.UnaryOperator;
@@ -351,6 +353,40 @@ final class Strings {
     }
     int end = value.indexOf(delimiter, start);
     return end < 0 ? value.substring(start) : value.substring(start, end);
+  }
+
+  /**
+   * {@code LOWER}: {@code toLowerCase(Locale.ROOT)} as Calcite's, with a fast path for ASCII, the
+   * common case, where only A-Z change; a string already lower-case is returned as it is. Any other
+   * character takes the JDK's path (the Kelvin sign lower-cases to an ASCII k, for one).
+   */
+  static String lower(String value) {
+    int length = value.length();
+    int i = 0;
+    for (; i < length; i++) {
+      char c = value.charAt(i);
+      if (c >= 0x80) {
+        return value.toLowerCase(Locale.ROOT);
+      }
+      if (c >= 'A' && c <= 'Z') {
+        break;
+      }
+    }
+    if (i == length) {
+      return value;
+    }
+    byte[] bytes = new byte[length];
+    for (int j = 0; j < i; j++) {
+      bytes[j] = (byte) value.charAt(j);
+    }
+    for (; i < length; i++) {
+      char c = value.charAt(i);
+      if (c >= 0x80) {
+        return value.toLowerCase(Locale.ROOT);
+      }
+      bytes[i] = (byte) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+    return new String(bytes, StandardCharsets.ISO_8859_1);
   }
 
   /**

@@ -384,7 +384,7 @@ public final class VectorCompiler {
         break;
     }
     if (operator == SqlStdOperatorTable.LOWER) {
-      return map(call, SqlFunctions::lower);
+      return map(call, Strings::lower);
     }
     if (operator == SqlStdOperatorTable.UPPER) {
       return map(call, SqlFunctions::upper);
