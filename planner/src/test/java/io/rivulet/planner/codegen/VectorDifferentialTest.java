@@ -129,7 +129,20 @@ class VectorDifferentialTest {
             + " WHERE POSITION('channel_id=' IN u) > 0 OR LOWER(s) IN ('apple', 'google', 'facebook', 'baidu')",
         "SELECT l, CAST(ts AS DATE) AS dd, CASE WHEN l < 10000 THEN 1 ELSE 0 END AS r1,"
             + " CASE WHEN l >= 10000 AND l < 1000000 THEN 1 ELSE 0 END AS r2 FROM t",
-        "SELECT l, SPLIT(u, '/')[4] AS dir1, SPLIT(u, '/')[5] AS dir2, SPLIT(u, '/')[6] AS dir3 FROM t")
+        "SELECT l, SPLIT(u, '/')[4] AS dir1, SPLIT(u, '/')[5] AS dir2, SPLIT(u, '/')[6] AS dir3 FROM t",
+        "SELECT SPLIT(u, '/')[2], SPLIT(s, '/')[1], SPLIT(u, '/')[3], SPLIT(u, '//')[2], SPLIT(u, '/')[7],"
+            + " SPLIT(LOWER(u), '/')[4], SPLIT(u, '/')[2] || SPLIT(u, '/')[4] FROM t WHERE SPLIT(u, '/')[3] <> 'x'",
+        "SELECT ABS(l), ABS(i), ABS(d), ABS(x), ABS(-i), ABS(nn), ABS(d * d) FROM t",
+        "SELECT ROUND(d, 1), ROUND(d), ROUND(d, 2), ROUND(d, 4), ROUND(x), ROUND(x, 2), ROUND(d * d, 3),"
+            + " ROUND(d, 0) FROM t",
+        "SELECT FLOOR(ts TO DAY), CEIL(ts TO DAY), FLOOR(ts TO MONTH), CEIL(ts TO MONTH), FLOOR(ts TO QUARTER),"
+            + " FLOOR(ts TO YEAR), CEIL(ts TO YEAR), FLOOR(dt TO MONTH), CEIL(dt TO YEAR), CEIL(dt TO QUARTER) FROM t",
+        "SELECT CAST(s AS VARCHAR(3)), CAST(s AS CHAR(3)), CAST(s AS CHAR(12)), CAST(l AS VARCHAR(5)),"
+            + " CAST(l AS CHAR(30)), CAST(i AS VARCHAR(2)), CAST(b AS VARCHAR(4)), CAST(u AS VARCHAR(100)) FROM t",
+        "SELECT dt + INTERVAL '1' DAY, dt - INTERVAL '2' DAY, INTERVAL '3' DAY + dt, dt + INTERVAL '25' HOUR,"
+            + " dt - INTERVAL '2' MONTH, dt + INTERVAL '1' YEAR, ts + INTERVAL '1' MONTH, ts - INTERVAL '1' YEAR,"
+            + " INTERVAL '13' MONTH + ts, INTERVAL '2' YEAR + dt, dt - INTERVAL '25' HOUR FROM t",
+        "SELECT l FROM t WHERE dt + INTERVAL '1' MONTH > DATE '2000-01-01' AND ABS(i) < 10")
         .map(Arguments::of);
   }
 

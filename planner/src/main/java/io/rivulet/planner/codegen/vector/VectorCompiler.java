@@ -11,9 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.LongBinaryOperator;
+import java.util.function.LongUnaryOperator;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 import java.util.function.UnaryOperator;
+import org.apache.calcite.avatica.util.DateTimeUtils;
 import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.type.RelDataType;
@@ -383,6 +386,12 @@ public final class VectorCompiler {
       default:
         break;
     }
+    if (operator == SqlStdOperatorTable.ABS) {
+      return abs(call);
+    }
+    if (operator == SqlStdOperatorTable.ROUND) {
+      return roundNumber(call);
+    }
     if (operator == SqlStdOperatorTable.LOWER) {
       return map(call, Strings::lower);
     }
@@ -488,8 +497,30 @@ public final class VectorCompiler {
           new Arithmetic.Decimals(operator, left.expression(), leftScale, right.expression(), rightScale),
           type, Representation.LONG, scale);
     }
-    if (name == SqlTypeName.TIMESTAMP
-        && (operator == Arithmetic.Operator.ADD || operator == Arithmetic.Operator.SUBTRACT)) {
+    boolean additive = operator == Arithmetic.Operator.ADD || operator == Arithmetic.Operator.SUBTRACT;
+    if ((name == SqlTypeName.TIMESTAMP || name == SqlTypeName.DATE)
+        && additive
+        && isYearMonthInterval(operator == Arithmetic.Operator.ADD && isYearMonthInterval(left.type()) ? left.type() : right.type())) {
+      return monthArithmetic(call, operator, left, right);
+    }
+    if (name == SqlTypeName.DATE && additive) {
+      boolean dateFirst = left.typeName() == SqlTypeName.DATE && isDayTimeInterval(right.type());
+      boolean intervalFirst =
+          operator == Arithmetic.Operator.ADD
+              && isDayTimeInterval(left.type())
+              && right.typeName() == SqlTypeName.DATE;
+      expect(dateFirst || intervalFirst, "date arithmetic on " + left.type() + ", " + right.type());
+      // The row path adds whole days: the interval's milliseconds divided (truncating) by a day's.
+      boolean subtract = operator == Arithmetic.Operator.SUBTRACT;
+      LongBinaryOperator days =
+          dateFirst
+              ? (date, millis) -> subtract ? (int) (date - (int) (millis / 86_400_000L)) : (int) (date + (int) (millis / 86_400_000L))
+              : (millis, date) -> (int) (date + (int) (millis / 86_400_000L));
+      return new Typed(
+          new Arithmetic.CombineLongs(left.expression(), right.expression(), days),
+          type, Representation.LONG, 0);
+    }
+    if (name == SqlTypeName.TIMESTAMP && additive) {
       boolean timestampFirst =
           left.typeName() == SqlTypeName.TIMESTAMP && isDayTimeInterval(right.type());
       boolean intervalFirst =
@@ -502,6 +533,28 @@ public final class VectorCompiler {
           type, Representation.LONG, 0);
     }
     throw new Unsupported("arithmetic giving " + type);
+  }
+
+  private static boolean isYearMonthInterval(RelDataType type) {
+    return SqlTypeName.YEAR_INTERVAL_TYPES.contains(type.getSqlTypeName());
+  }
+
+  /** A DATE or TIMESTAMP plus or minus months: Avatica's addMonths, as the row path. */
+  private Typed monthArithmetic(RexCall call, Arithmetic.Operator operator, Typed left, Typed right) {
+    RelDataType type = call.getType();
+    boolean date = type.getSqlTypeName() == SqlTypeName.DATE;
+    boolean intervalFirst = isYearMonthInterval(left.type());
+    Typed value = intervalFirst ? right : left;
+    Typed months = intervalFirst ? left : right;
+    expect(value.typeName() == type.getSqlTypeName() && isYearMonthInterval(months.type()), "month arithmetic on " + left.type() + ", " + right.type());
+    int sign = operator == Arithmetic.Operator.SUBTRACT ? -1 : 1;
+    LongBinaryOperator add =
+        date
+            ? (d, m) -> DateTimeUtils.addMonths((int) d, sign * (int) m)
+            : (t, m) -> DateTimeUtils.addMonths(t, sign * (int) m);
+    return new Typed(
+        new Arithmetic.CombineLongs(value.expression(), months.expression(), add),
+        type, Representation.LONG, 0);
   }
 
   private static boolean exact(Typed typed) {
@@ -712,6 +765,23 @@ public final class VectorCompiler {
         return from.with(from.expression(), to);
       }
     }
+    if ((target == SqlTypeName.VARCHAR || target == SqlTypeName.CHAR)
+        && to.getPrecision() != RelDataType.PRECISION_NOT_SPECIFIED) {
+      // The text of the value, cut to the length (and for CHAR padded with spaces to it).
+      Typed text =
+          SqlTypeUtil.isCharacter(fromType)
+              ? from
+              : castValue(
+                  from,
+                  rexBuilder.getTypeFactory().createTypeWithNullability(
+                      rexBuilder.getTypeFactory().createSqlType(SqlTypeName.VARCHAR), to.isNullable()));
+      int length = to.getPrecision();
+      UnaryOperator<String> cut =
+          target == SqlTypeName.CHAR
+              ? s -> SqlFunctions.truncateOrPad(s, length)
+              : s -> SqlFunctions.truncate(s, length);
+      return new Typed(new Strings.Map(text.expression(), cut), to, Representation.OBJECT, 0);
+    }
     if (SqlTypeUtil.isCharacter(fromType) && (target == SqlTypeName.BIGINT || target == SqlTypeName.INTEGER)) {
       return new Typed(
           new Casts.StringToLong(from.expression(), target == SqlTypeName.INTEGER), to, Representation.LONG, 0);
@@ -780,21 +850,93 @@ public final class VectorCompiler {
     }
   }
 
+  /**
+   * FLOOR or CEIL of a timestamp to a unit up to a day (a multiple of milliseconds), or of a
+   * timestamp or date to a month, quarter or year (Avatica's calendar functions, as the row path).
+   */
   private Typed round(RexCall call) {
     expect(call.getOperands().size() == 2, "FLOOR or CEIL of a number");
     Typed operand = compile(call.getOperands().get(0));
-    expect(operand.typeName() == SqlTypeName.TIMESTAMP, "FLOOR or CEIL of " + operand.type());
+    boolean timestamp = operand.typeName() == SqlTypeName.TIMESTAMP;
+    expect(timestamp || operand.typeName() == SqlTypeName.DATE, "FLOOR or CEIL of " + operand.type());
     TimeUnitRange unit = symbol(call.getOperands().get(1), TimeUnitRange.class);
+    boolean ceil = call.getKind() == SqlKind.CEIL;
+    if (unit == TimeUnitRange.MONTH || unit == TimeUnitRange.QUARTER || unit == TimeUnitRange.YEAR) {
+      LongUnaryOperator function;
+      if (timestamp) {
+        // Calcite first rounds a timestamp to its day (Avatica's functions divide toward zero).
+        function =
+            ceil
+                ? x -> DateTimeUtils.unixTimestampCeil(unit, SqlFunctions.ceil(x, 86_400_000L))
+                : x -> DateTimeUtils.unixTimestampFloor(unit, SqlFunctions.floor(x, 86_400_000L));
+      } else {
+        function =
+            ceil ? x -> DateTimeUtils.unixDateCeil(unit, x) : x -> DateTimeUtils.unixDateFloor(unit, x);
+      }
+      return operand.with(new Arithmetic.MapLongs(operand.expression(), function), call.getType());
+    }
+    expect(timestamp, "FLOOR or CEIL of a DATE to " + unit);
     long millis =
         switch (unit) {
           case SECOND -> 1_000L;
           case MINUTE -> 60_000L;
           case HOUR -> 3_600_000L;
+          case DAY -> 86_400_000L;
           default -> throw new Unsupported("FLOOR or CEIL to " + unit);
         };
-    return operand.with(
-        new Temporal.Round(operand.expression(), millis, call.getKind() == SqlKind.CEIL),
-        call.getType());
+    return operand.with(new Temporal.Round(operand.expression(), millis, ceil), call.getType());
+  }
+
+  /** ABS of an INTEGER, BIGINT, DOUBLE or DECIMAL: Calcite's abs (wrapping at the minimum). */
+  private Typed abs(RexCall call) {
+    Typed operand = compile(call.getOperands().get(0));
+    RelDataType type = call.getType();
+    expect(operand.typeName() == type.getSqlTypeName(), "ABS of " + operand.type() + " giving " + type);
+    switch (type.getSqlTypeName()) {
+      case BIGINT:
+        return operand.with(new Arithmetic.MapLongs(operand.expression(), SqlFunctions::abs), type);
+      case INTEGER:
+        return operand.with(
+            new Arithmetic.MapLongs(operand.expression(), x -> SqlFunctions.abs((int) x)), type);
+      case DOUBLE:
+        return operand.with(new Arithmetic.MapDoubles(operand.expression(), SqlFunctions::abs), type);
+      case DECIMAL:
+        // BigDecimal.abs keeps the scale; no unscaled long of at most 18 digits overflows.
+        return operand.with(new Arithmetic.MapLongs(operand.expression(), Math::abs), type);
+      default:
+        throw new Unsupported("ABS of " + operand.type());
+    }
+  }
+
+  /**
+   * ROUND of a DOUBLE (Calcite's sround), or of a DECIMAL to a literal number of places from 0 to
+   * 18: sround moves the point, rounds HALF_UP and moves it back, so the result has that scale.
+   */
+  private Typed roundNumber(RexCall call) {
+    List<RexNode> operands = call.getOperands();
+    Typed operand = compile(operands.get(0));
+    RelDataType type = call.getType();
+    int places = 0;
+    if (operands.size() == 2) {
+      Object literal = literalValue(operands.get(1), Integer.class);
+      expect(literal != null, "ROUND to places that are not a literal");
+      places = (Integer) literal;
+    }
+    if (isDouble(operand.type()) && isDouble(type)) {
+      int digits = places;
+      return operand.with(
+          new Arithmetic.MapDoubles(operand.expression(), x -> SqlFunctions.sround(x, digits)), type);
+    }
+    expect(operand.isDecimal() && type.getSqlTypeName() == SqlTypeName.DECIMAL, "ROUND of " + operand.type());
+    expect(places >= 0 && places <= 18, "ROUND to " + places + " places");
+    int from = operand.scale();
+    int to = places;
+    LongUnaryOperator function =
+        to >= from
+            ? x -> Math.multiplyExact(x, Decimal.POWERS_OF_TEN[to - from])
+            : x -> Decimal.roundHalfUp(x, from - to);
+    return new Typed(
+        new Arithmetic.MapLongs(operand.expression(), function), type, Representation.LONG, to);
   }
 
   private <E extends Enum<E>> E symbol(RexNode node, Class<E> type) {
