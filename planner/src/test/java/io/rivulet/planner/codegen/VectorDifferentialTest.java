@@ -154,6 +154,7 @@ class VectorDifferentialTest {
         "SELECT CAST(l AS INT), CAST(d AS DECIMAL(4, 2)), CAST(x AS DECIMAL(18, 0)), CAST(x AS DECIMAL(5, 2)) FROM t",
         "SELECT CAST(s AS BIGINT), CAST(s AS INT) FROM t WHERE s IN ('12', '-7', 'c')",
         "SELECT d * d * d * d, d * 1000000000000 FROM t",
+        "SELECT MOD(d, 3), MOD(d, i), MOD(d * d, d), MOD(d, 0.07), MOD(-d, 7), MOD(d, l) FROM t",
         "SELECT SUBSTRING(s, i), SUBSTRING(s, i, i - 2), SUBSTRING(s FROM 2 FOR i) FROM t")
         .map(Arguments::of);
   }
@@ -171,7 +172,8 @@ class VectorDifferentialTest {
         "SELECT s, CAST(s AS DOUBLE) FROM t WHERE s IN ('12', '-7', 'c', 'apple')",
         "SELECT i, CAST(s AS DOUBLE) + i, l / i FROM t WHERE s IN ('12', '-7') OR i > 3",
         "SELECT INITCAP(s) FROM t WHERE i > 0",
-        "SELECT l * 2, INITCAP(s), d + 1, INITCAP(u), x FROM t WHERE NOT b")
+        "SELECT l * 2, INITCAP(s), d + 1, INITCAP(u), x FROM t WHERE NOT b",
+        "SELECT d / 3, MOD(d, 0.001), d + 1 FROM t WHERE d > 0")
         .map(Arguments::of);
   }
 

@@ -126,8 +126,8 @@ final class Arithmetic {
   }
 
   /**
-   * DECIMAL + - * as BigDecimal computes them: a sum has the larger scale of its operands, a
-   * product the sum of their scales. Operands are unscaled longs of scales {@code leftScale} and
+   * DECIMAL + - * and MOD as BigDecimal computes them: a sum has the larger scale of its operands, a
+   * product the sum of their scales, a remainder the dividend's. Operands are unscaled longs of scales {@code leftScale} and
    * {@code rightScale}.
    */
   record Decimals(
@@ -165,6 +165,16 @@ final class Arithmetic {
             case MULTIPLY:
               out[row] = Math.multiplyExact(x[row], y[row]);
               break;
+            case MOD: {
+              // Only with rightScale <= leftScale (see VectorCompiler): the remainder then has the
+              // dividend's scale and sign, as BigDecimal's does; a zero divisor is the row path's error.
+              long divisor = Math.multiplyExact(y[row], rightFactor);
+              if (divisor == 0) {
+                throw NeedsRowPath.INSTANCE;
+              }
+              out[row] = x[row] % divisor;
+              break;
+            }
             default:
               throw new IllegalStateException(operator.name());
           }

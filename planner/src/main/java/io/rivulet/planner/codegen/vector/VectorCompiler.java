@@ -484,12 +484,15 @@ public final class VectorCompiler {
           type, Representation.DOUBLE, 0);
     }
     if (name == SqlTypeName.DECIMAL) {
-      expect(
-          operator != Arithmetic.Operator.DIVIDE && operator != Arithmetic.Operator.MOD,
-          "DECIMAL division");
+      // A quotient's scale (MathContext.DECIMAL64) depends on the values, so not one per column.
+      expect(operator != Arithmetic.Operator.DIVIDE, "DECIMAL division");
       expect(exact(left) && exact(right), "DECIMAL arithmetic on " + left.type() + ", " + right.type());
       int leftScale = left.isDecimal() ? left.scale() : 0;
       int rightScale = right.isDecimal() ? right.scale() : 0;
+      // BigDecimal's remainder has the dividend's scale only when the divisor's is not larger.
+      expect(
+          operator != Arithmetic.Operator.MOD || rightScale <= leftScale,
+          "MOD of a DECIMAL by one of a larger scale");
       int scale =
           operator == Arithmetic.Operator.MULTIPLY ? leftScale + rightScale : Math.max(leftScale, rightScale);
       expect(scale <= 18, "a DECIMAL of scale " + scale);
