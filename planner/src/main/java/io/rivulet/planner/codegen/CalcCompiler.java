@@ -1,5 +1,6 @@
 package io.rivulet.planner.codegen;
 
+import io.rivulet.planner.codegen.vector.RowProjector;
 import io.rivulet.planner.codegen.vector.VectorCompiler;
 import io.rivulet.planner.codegen.vector.VectorProgram;
 import io.rivulet.runtime.RivuletException;
@@ -34,9 +35,10 @@ import org.codehaus.janino.ClassBodyEvaluator;
 
 /**
  * Compiles a Calc's {@link RexProgram} into a {@link BatchFunction}. Pure column selections compile
- * to a zero-copy projection. Programs whose every expression has a column-at-a-time kernel run on
- * those ({@link VectorCompiler}); the others, and any batch with a row the kernels leave to it (an
- * error to report, a value they do not represent), run row at a time: Calcite's own expression
+ * to a zero-copy projection. Programs whose condition has a column-at-a-time kernel run on those
+ * ({@link VectorCompiler}), with only the projections that have none evaluated row at a time on the
+ * rows the condition keeps; the others, and any batch with a row the kernels leave to it (an error
+ * to report, a value they do not represent), run wholly row at a time: Calcite's own expression
  * translator writes Java for one row (so every Calcite function works), Janino compiles it, and a
  * loop applies it to the rows of a batch.
  */
@@ -70,7 +72,12 @@ public final class CalcCompiler {
     RowAtATime rows = new RowAtATime(function, used.build().toArray(), inputSchema, outputSchema);
     VectorProgram vector =
         Boolean.parseBoolean(System.getProperty(VECTORIZED_PROPERTY, "true"))
-            ? VectorCompiler.compile(program, new RexBuilder(typeFactory), inputSchema, outputSchema)
+            ? VectorCompiler.compile(
+                program,
+                new RexBuilder(typeFactory),
+                inputSchema,
+                outputSchema,
+                projections -> projector(generate(projections, typeFactory)))
             : null;
     return vector == null ? rows : new ColumnAtATime(vector, rows);
   }
@@ -85,6 +92,10 @@ public final class CalcCompiler {
       Batch result = vector.evaluate(batch);
       return result != null ? result : rows.apply(batch);
     }
+  }
+
+  private static RowProjector projector(RowFunction function) {
+    return input -> function.apply(EvaluationContext.INSTANCE, input);
   }
 
   /** The input columns a program only selects (no filter, no computation), or null. */

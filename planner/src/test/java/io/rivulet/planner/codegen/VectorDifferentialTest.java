@@ -129,7 +129,20 @@ class VectorDifferentialTest {
             + " WHERE POSITION('channel_id=' IN u) > 0 OR LOWER(s) IN ('apple', 'google', 'facebook', 'baidu')",
         "SELECT l, CAST(ts AS DATE) AS dd, CASE WHEN l < 10000 THEN 1 ELSE 0 END AS r1,"
             + " CASE WHEN l >= 10000 AND l < 1000000 THEN 1 ELSE 0 END AS r2 FROM t",
-        "SELECT l, SPLIT(u, '/')[4] AS dir1, SPLIT(u, '/')[5] AS dir2, SPLIT(u, '/')[6] AS dir3 FROM t")
+        "SELECT l, SPLIT(u, '/')[4] AS dir1, SPLIT(u, '/')[5] AS dir2, SPLIT(u, '/')[6] AS dir3 FROM t",
+        "SELECT SPLIT(u, '/')[2], SPLIT(s, '/')[1], SPLIT(u, '/')[3], SPLIT(u, '//')[2], SPLIT(u, '/')[7],"
+            + " SPLIT(LOWER(u), '/')[4], SPLIT(u, '/')[2] || SPLIT(u, '/')[4] FROM t WHERE SPLIT(u, '/')[3] <> 'x'",
+        "SELECT ABS(l), ABS(i), ABS(d), ABS(x), ABS(-i), ABS(nn), ABS(d * d) FROM t",
+        "SELECT ROUND(d, 1), ROUND(d), ROUND(d, 2), ROUND(d, 4), ROUND(x), ROUND(x, 2), ROUND(d * d, 3),"
+            + " ROUND(d, 0) FROM t",
+        "SELECT FLOOR(ts TO DAY), CEIL(ts TO DAY), FLOOR(ts TO MONTH), CEIL(ts TO MONTH), FLOOR(ts TO QUARTER),"
+            + " FLOOR(ts TO YEAR), CEIL(ts TO YEAR), FLOOR(dt TO MONTH), CEIL(dt TO YEAR), CEIL(dt TO QUARTER) FROM t",
+        "SELECT CAST(s AS VARCHAR(3)), CAST(s AS CHAR(3)), CAST(s AS CHAR(12)), CAST(l AS VARCHAR(5)),"
+            + " CAST(l AS CHAR(30)), CAST(i AS VARCHAR(2)), CAST(b AS VARCHAR(4)), CAST(u AS VARCHAR(100)) FROM t",
+        "SELECT dt + INTERVAL '1' DAY, dt - INTERVAL '2' DAY, INTERVAL '3' DAY + dt, dt + INTERVAL '25' HOUR,"
+            + " dt - INTERVAL '2' MONTH, dt + INTERVAL '1' YEAR, ts + INTERVAL '1' MONTH, ts - INTERVAL '1' YEAR,"
+            + " INTERVAL '13' MONTH + ts, INTERVAL '2' YEAR + dt, dt - INTERVAL '25' HOUR FROM t",
+        "SELECT l FROM t WHERE dt + INTERVAL '1' MONTH > DATE '2000-01-01' AND ABS(i) < 10")
         .map(Arguments::of);
   }
 
@@ -141,14 +154,81 @@ class VectorDifferentialTest {
         "SELECT CAST(l AS INT), CAST(d AS DECIMAL(4, 2)), CAST(x AS DECIMAL(18, 0)), CAST(x AS DECIMAL(5, 2)) FROM t",
         "SELECT CAST(s AS BIGINT), CAST(s AS INT) FROM t WHERE s IN ('12', '-7', 'c')",
         "SELECT d * d * d * d, d * 1000000000000 FROM t",
+        "SELECT MOD(d, 3), MOD(d, i), MOD(d * d, d), MOD(d, 0.07), MOD(-d, 7), MOD(d, l) FROM t",
         "SELECT SUBSTRING(s, i), SUBSTRING(s, i, i - 2), SUBSTRING(s FROM 2 FOR i) FROM t")
         .map(Arguments::of);
+  }
+
+  /**
+   * Programs with projections that have no kernel (INITCAP, a CAST from text to DOUBLE, ...): the
+   * filter and the other projections run column at a time, those row at a time; the batches that
+   * make one of them fail must give the whole row path's error.
+   */
+  static Stream<Arguments> mixed() {
+    return Stream.of(
+        "SELECT INITCAP(s), l + 1, s FROM t",
+        "SELECT l, INITCAP(s) AS c, CHAR_LENGTH(s) FROM t WHERE l > 0 AND b",
+        "SELECT INITCAP(LOWER(s)), LOWER(s), INITCAP(u) || '!' FROM t WHERE s IS NOT NULL",
+        "SELECT s, CAST(s AS DOUBLE) FROM t WHERE s IN ('12', '-7', 'c', 'apple')",
+        "SELECT i, CAST(s AS DOUBLE) + i, l / i FROM t WHERE s IN ('12', '-7') OR i > 3",
+        "SELECT INITCAP(s) FROM t WHERE i > 0",
+        "SELECT l * 2, INITCAP(s), d + 1, INITCAP(u), x FROM t WHERE NOT b",
+        "SELECT d / 3, MOD(d, 0.001), d + 1 FROM t WHERE d > 0")
+        .map(Arguments::of);
+  }
+
+  @ParameterizedTest
+  @MethodSource("mixed")
+  void mixedProgramsComputeWhatTheRowPathComputes(String sql) {
+    CalcCompiler.ColumnAtATime calc = vectorizedCalc(sql);
+    assertThat(calc.vector().isMixed()).as("row-at-a-time projections in %s", sql).isTrue();
+    Random random = new Random(sql.hashCode());
+    int vectorized = 0;
+    for (int b = 0; b < 4 * BATCHES; b++) {
+      Batch batch = batch(random, b % 3 == 0 ? 1 + random.nextInt(3) : 50 + random.nextInt(200), b % 4 != 3);
+      if (compare(calc, batch)) {
+        vectorized++;
+      }
+    }
+    assertThat(vectorized).as("batches evaluated column at a time").isPositive();
+  }
+
+  @Test
+  void aMixedProgramReportsTheRowPathsErrorForTheFirstFailingRow() {
+    CalcCompiler.ColumnAtATime calc = vectorizedCalc("SELECT CAST(s AS DOUBLE), l + 1 FROM t");
+    Schema schema = source();
+    BatchBuilder builder = new BatchBuilder(schema, 3);
+    builder.appendRow(new Object[] {1L, 1, null, null, "1.5", null, null, null, null, 0L});
+    builder.appendRow(new Object[] {2L, 1, null, null, "apple", null, null, null, null, 0L});
+    builder.appendRow(new Object[] {3L, 1, null, null, "pear", null, null, null, null, 0L});
+    Batch batch = builder.build();
+    assertThat(calc.vector().evaluate(batch)).isNull();
+    try {
+      calc.apply(batch);
+      fail("no error for a text that is no number");
+    } catch (RivuletException e) {
+      assertThat(e.getMessage())
+          .startsWith("cannot evaluate an expression for the row (l=2, ")
+          .contains("s=apple, ", "): For input string: \"apple\";");
+    }
+  }
+
+  @Test
+  void aProgramWithNothingToComputeColumnAtATimeRunsRowAtATime() {
+    assertThat(calc("SELECT INITCAP(s), l FROM t")).isInstanceOf(CalcCompiler.RowAtATime.class);
+  }
+
+  @Test
+  void aProgramWithAnUnsupportedConditionRunsRowAtATime() {
+    assertThat(calc("SELECT l + 1 FROM t WHERE INITCAP(s) = 'Apple'"))
+        .isInstanceOf(CalcCompiler.RowAtATime.class);
   }
 
   @ParameterizedTest
   @MethodSource("vectorized")
   void theVectorPathComputesWhatTheRowPathComputes(String sql) {
     CalcCompiler.ColumnAtATime calc = vectorizedCalc(sql);
+    assertThat(calc.vector().isMixed()).as("row-at-a-time projections in %s", sql).isFalse();
     Random random = new Random(sql.hashCode());
     for (int b = 0; b < BATCHES; b++) {
       Batch batch = batch(random, b % 3 == 0 ? 1 + random.nextInt(3) : 50 + random.nextInt(200), true);
@@ -174,11 +254,6 @@ class VectorDifferentialTest {
       }
     }
     assertThat(vectorized).as("batches evaluated column at a time").isPositive();
-  }
-
-  @Test
-  void aProgramWithAnUnsupportedFunctionRunsRowAtATime() {
-    assertThat(calc("SELECT ABS(l), s FROM t")).isInstanceOf(CalcCompiler.RowAtATime.class);
   }
 
   @Test

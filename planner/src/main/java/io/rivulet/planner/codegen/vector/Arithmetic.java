@@ -1,5 +1,9 @@
 package io.rivulet.planner.codegen.vector;
 
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.LongBinaryOperator;
+import java.util.function.LongUnaryOperator;
+
 /**
  * + - * / MOD and unary minus on integers (Java's wrapping arithmetic, as Calcite's generated code
  * does), on doubles, and on DECIMALs as unscaled longs (exact, as BigDecimal is: an overflow needs
@@ -122,8 +126,8 @@ final class Arithmetic {
   }
 
   /**
-   * DECIMAL + - * as BigDecimal computes them: a sum has the larger scale of its operands, a
-   * product the sum of their scales. Operands are unscaled longs of scales {@code leftScale} and
+   * DECIMAL + - * and MOD as BigDecimal computes them: a sum has the larger scale of its operands, a
+   * product the sum of their scales, a remainder the dividend's. Operands are unscaled longs of scales {@code leftScale} and
    * {@code rightScale}.
    */
   record Decimals(
@@ -161,6 +165,16 @@ final class Arithmetic {
             case MULTIPLY:
               out[row] = Math.multiplyExact(x[row], y[row]);
               break;
+            case MOD: {
+              // Only with rightScale <= leftScale (see VectorCompiler): the remainder then has the
+              // dividend's scale and sign, as BigDecimal's does; a zero divisor is the row path's error.
+              long divisor = Math.multiplyExact(y[row], rightFactor);
+              if (divisor == 0) {
+                throw NeedsRowPath.INSTANCE;
+              }
+              out[row] = x[row] % divisor;
+              break;
+            }
             default:
               throw new IllegalStateException(operator.name());
           }
@@ -221,6 +235,82 @@ final class Arithmetic {
         out[row] = x[row];
       }
       return new Values.Doubles(out, a.nulls());
+    }
+  }
+
+  /**
+   * A function of one long, for the rows that are not NULL (ABS, FLOOR and CEIL of dates and
+   * timestamps to months and years): the Calcite function the row path calls. One that throws
+   * needs the row path.
+   */
+  record MapLongs(VectorExpression operand, LongUnaryOperator function) implements VectorExpression {
+    @Override
+    public Values evaluate(Frame frame, Rows rows) {
+      Values.Longs a = (Values.Longs) operand.evaluate(frame, rows);
+      long[] x = a.values();
+      boolean[] nulls = a.nulls();
+      long[] out = new long[frame.size()];
+      int[] positions = rows.positions();
+      try {
+        for (int i = 0; i < rows.count(); i++) {
+          int row = positions[i];
+          if (nulls == null || !nulls[row]) {
+            out[row] = function.applyAsLong(x[row]);
+          }
+        }
+      } catch (RuntimeException e) {
+        throw NeedsRowPath.INSTANCE;
+      }
+      return new Values.Longs(out, nulls);
+    }
+  }
+
+  /** A function of two longs, for the rows where neither is NULL (DATE +/- INTERVAL). */
+  record CombineLongs(VectorExpression left, VectorExpression right, LongBinaryOperator function)
+      implements VectorExpression {
+    @Override
+    public Values evaluate(Frame frame, Rows rows) {
+      Values.Longs a = (Values.Longs) left.evaluate(frame, rows);
+      Values.Longs b = (Values.Longs) right.evaluate(frame, rows);
+      long[] x = a.values();
+      long[] y = b.values();
+      boolean[] nulls = Nulls.union(a.nulls(), b.nulls(), rows, frame.size());
+      long[] out = new long[frame.size()];
+      int[] positions = rows.positions();
+      try {
+        for (int i = 0; i < rows.count(); i++) {
+          int row = positions[i];
+          if (nulls == null || !nulls[row]) {
+            out[row] = function.applyAsLong(x[row], y[row]);
+          }
+        }
+      } catch (RuntimeException e) {
+        throw NeedsRowPath.INSTANCE;
+      }
+      return new Values.Longs(out, nulls);
+    }
+  }
+
+  /** A function of one double (ABS, ROUND): the Calcite function the row path calls. */
+  record MapDoubles(VectorExpression operand, DoubleUnaryOperator function) implements VectorExpression {
+    @Override
+    public Values evaluate(Frame frame, Rows rows) {
+      Values.Doubles a = (Values.Doubles) operand.evaluate(frame, rows);
+      double[] x = a.values();
+      boolean[] nulls = a.nulls();
+      double[] out = new double[frame.size()];
+      int[] positions = rows.positions();
+      try {
+        for (int i = 0; i < rows.count(); i++) {
+          int row = positions[i];
+          if (nulls == null || !nulls[row]) {
+            out[row] = function.applyAsDouble(x[row]);
+          }
+        }
+      } catch (RuntimeException e) {
+        throw NeedsRowPath.INSTANCE;
+      }
+      return new Values.Doubles(out, nulls);
     }
   }
 }

@@ -1,6 +1,8 @@
 package io.rivulet.planner.codegen.vector;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 import java.util.function.UnaryOperator;
@@ -235,6 +237,86 @@ final class Strings {
   }
 
   /**
+   * Where the pieces of {@code SPLIT(s, delimiter)} start, found once for all the items of one
+   * string and delimiter a program takes (q22's {@code SPLIT(url, '/')[4]}, {@code [5]}, {@code
+   * [6]}): per row, the starts of pieces 1 to {@code pieces + 1}, -1 from the first that does not
+   * exist. {@code pieces} grows while the program is compiled, as items ask for more.
+   */
+  static final class SplitPieces implements VectorExpression {
+    private final VectorExpression string;
+    private final String delimiter;
+    private int pieces;
+
+    SplitPieces(VectorExpression string, String delimiter) {
+      if (delimiter.isEmpty()) {
+        throw new IllegalArgumentException("an empty delimiter has no pieces to find");
+      }
+      this.string = string;
+      this.delimiter = delimiter;
+    }
+
+    /** Makes the starts of pieces up to {@code index} available; during compilation only. */
+    void need(int index) {
+      pieces = Math.max(pieces, index);
+    }
+
+    @Override
+    public Values evaluate(Frame frame, Rows rows) {
+      Object[] x = ((Values.Objects) string.evaluate(frame, rows)).values();
+      int stride = pieces + 1;
+      int[] starts = new int[frame.size() * stride];
+      int[] positions = rows.positions();
+      int length = delimiter.length();
+      char single = delimiter.charAt(0);
+      for (int i = 0; i < rows.count(); i++) {
+        int row = positions[i];
+        String value = (String) x[row];
+        int base = row * stride;
+        // Calcite's split gives no pieces for an empty string.
+        int start = value == null || value.isEmpty() ? -1 : 0;
+        starts[base] = start;
+        for (int k = 1; k < stride; k++) {
+          if (start >= 0) {
+            int next = length == 1 ? value.indexOf(single, start) : value.indexOf(delimiter, start);
+            start = next < 0 ? -1 : next + length;
+          }
+          starts[base + k] = start;
+        }
+      }
+      return new Values.Pieces(x, starts, stride, length);
+    }
+
+    @Override
+    public String toString() {
+      return "SplitPieces[" + string + ", " + delimiter + ", " + pieces + "]";
+    }
+  }
+
+  /** {@code SPLIT(s, delimiter)[index]} from the pieces found by a {@link SplitPieces}. */
+  record SplitItem(VectorExpression pieces, int index) implements VectorExpression {
+    @Override
+    public Values evaluate(Frame frame, Rows rows) {
+      Values.Pieces found = (Values.Pieces) pieces.evaluate(frame, rows);
+      Object[] x = found.strings();
+      int[] starts = found.starts();
+      int stride = found.stride();
+      Object[] out = new Object[frame.size()];
+      int[] positions = rows.positions();
+      for (int i = 0; i < rows.count(); i++) {
+        int row = positions[i];
+        int at = row * stride + index - 1;
+        int start = starts[at];
+        if (start >= 0) {
+          String value = (String) x[row];
+          int next = starts[at + 1];
+          out[row] = value.substring(start, next < 0 ? value.length() : next - found.delimiterLength());
+        }
+      }
+      return new Values.Objects(out);
+    }
+  }
+
+  /**
    * {@code SPLIT(s, delimiter)[index]} without building the list: the index-th piece (from 1),
    * NULL when there are fewer pieces, as Calcite's split and safe array item give it.
    */
@@ -271,6 +353,40 @@ final class Strings {
     }
     int end = value.indexOf(delimiter, start);
     return end < 0 ? value.substring(start) : value.substring(start, end);
+  }
+
+  /**
+   * {@code LOWER}: {@code toLowerCase(Locale.ROOT)} as Calcite's, with a fast path for ASCII, the
+   * common case, where only A-Z change; a string already lower-case is returned as it is. Any other
+   * character takes the JDK's path (the Kelvin sign lower-cases to an ASCII k, for one).
+   */
+  static String lower(String value) {
+    int length = value.length();
+    int i = 0;
+    for (; i < length; i++) {
+      char c = value.charAt(i);
+      if (c >= 0x80) {
+        return value.toLowerCase(Locale.ROOT);
+      }
+      if (c >= 'A' && c <= 'Z') {
+        break;
+      }
+    }
+    if (i == length) {
+      return value;
+    }
+    byte[] bytes = new byte[length];
+    for (int j = 0; j < i; j++) {
+      bytes[j] = (byte) value.charAt(j);
+    }
+    for (; i < length; i++) {
+      char c = value.charAt(i);
+      if (c >= 0x80) {
+        return value.toLowerCase(Locale.ROOT);
+      }
+      bytes[i] = (byte) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+    return new String(bytes, StandardCharsets.ISO_8859_1);
   }
 
   /**

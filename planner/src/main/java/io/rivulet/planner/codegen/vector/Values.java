@@ -45,4 +45,16 @@ sealed interface Values {
       return values[row] == null;
     }
   }
+
+  /**
+   * Where the pieces of split strings start (see {@link Strings.SplitPieces}): an intermediate
+   * shared by the items of one SPLIT, never a column's values. A row is "null" when it has no
+   * first piece.
+   */
+  record Pieces(Object[] strings, int[] starts, int stride, int delimiterLength) implements Values {
+    @Override
+    public boolean isNull(int row) {
+      return starts[row * stride] < 0;
+    }
+  }
 }

@@ -1,15 +1,24 @@
 package io.rivulet.planner.codegen.vector;
 
 import io.rivulet.planner.codegen.vector.VectorProgram.Projection;
+import io.rivulet.planner.codegen.vector.VectorProgram.Rowwise;
 import io.rivulet.runtime.type.DataType;
 import io.rivulet.runtime.type.Schema;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.LongBinaryOperator;
+import java.util.function.LongUnaryOperator;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 import java.util.function.UnaryOperator;
+import org.apache.calcite.avatica.util.DateTimeUtils;
 import org.apache.calcite.avatica.util.TimeUnitRange;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
@@ -18,6 +27,7 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexLocalRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexProgramBuilder;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.runtime.SqlFunctions;
 import org.apache.calcite.sql.SqlKind;
@@ -29,14 +39,16 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
 import org.apache.calcite.util.NlsString;
+import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.util.Sarg;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Compiles a Calc's {@link RexProgram} into a {@link VectorProgram} when every expression of it has
- * a kernel, with the semantics of the code Calcite generates for one row (see the kernels'
- * comments); otherwise says no, and the Calc runs row at a time.
+ * Compiles a Calc's {@link RexProgram} into a {@link VectorProgram} when its condition has a kernel,
+ * with the semantics of the code Calcite generates for one row (see the kernels' comments); the
+ * projections without one are left to the row-at-a-time code. Otherwise says no, and the Calc runs
+ * row at a time.
  */
 public final class VectorCompiler {
   private static final Logger LOG = LoggerFactory.getLogger(VectorCompiler.class);
@@ -47,6 +59,9 @@ public final class VectorCompiler {
   private final List<RexNode> expressions;
   private final Typed[] compiledLocals;
   private final VectorExpression[] locals;
+  /** Intermediates shared by several expressions, evaluated as locals after the program's own. */
+  private final List<VectorExpression> sharedLocals = new ArrayList<>();
+  private final Map<String, Split> splits = new HashMap<>();
 
   private VectorCompiler(RexProgram program, RexBuilder rexBuilder, Schema inputSchema) {
     this.program = program;
@@ -58,20 +73,26 @@ public final class VectorCompiler {
   }
 
   /**
-   * The program evaluated column at a time, or null when some expression needs the row-at-a-time
-   * path.
+   * The program evaluated column at a time, or null when its condition needs the row-at-a-time
+   * path, or when no projection would be computed column at a time. Projections without a kernel
+   * are evaluated row at a time, on the rows the condition keeps, by the code {@code rowCompiler}
+   * generates for a program of just those projections.
    */
   public static VectorProgram compile(
-      RexProgram program, RexBuilder rexBuilder, Schema inputSchema, Schema outputSchema) {
+      RexProgram program,
+      RexBuilder rexBuilder,
+      Schema inputSchema,
+      Schema outputSchema,
+      Function<RexProgram, RowProjector> rowCompiler) {
     try {
-      return new VectorCompiler(program, rexBuilder, inputSchema).build(outputSchema);
+      return new VectorCompiler(program, rexBuilder, inputSchema).build(outputSchema, rowCompiler);
     } catch (Unsupported e) {
       LOG.debug("row-at-a-time evaluation for {}: {}", program, e.getMessage());
       return null;
     }
   }
 
-  private VectorProgram build(Schema outputSchema) {
+  private VectorProgram build(Schema outputSchema, Function<RexProgram, RowProjector> rowCompiler) {
     VectorExpression condition = null;
     if (program.getCondition() != null) {
       Typed compiled = compile(program.getCondition());
@@ -80,6 +101,9 @@ public final class VectorCompiler {
     }
     List<RexLocalRef> projects = program.getProjectList();
     Projection[] projections = new Projection[projects.size()];
+    RexProgramBuilder rowProjections = new RexProgramBuilder(program.getInputRowType(), rexBuilder);
+    List<String> rowReasons = new ArrayList<>();
+    boolean anyComputed = false;
     for (int i = 0; i < projections.length; i++) {
       RexNode expanded = program.expandLocalRef(projects.get(i));
       DataType outputType = outputSchema.type(i);
@@ -87,13 +111,33 @@ public final class VectorCompiler {
         projections[i] = new Projection.Column(input.getIndex());
         continue;
       }
-      Typed compiled = compile(projects.get(i));
-      expect(fits(compiled, outputType), "a " + compiled.type() + " in a " + outputType + " column");
-      projections[i] =
-          new Projection.Computed(
-              compiled.expression(), outputType, compiled.isDecimal() ? compiled.scale() : -1);
+      try {
+        Typed compiled = compile(projects.get(i));
+        expect(fits(compiled, outputType), "a " + compiled.type() + " in a " + outputType + " column");
+        projections[i] =
+            new Projection.Computed(
+                compiled.expression(), outputType, compiled.isDecimal() ? compiled.scale() : -1);
+        anyComputed = true;
+      } catch (Unsupported e) {
+        // Locals compiled on the way stay unused: they are only evaluated when referenced.
+        projections[i] = new Projection.RowAtATime(rowReasons.size(), outputType);
+        rowProjections.addProject(expanded, "$" + rowReasons.size());
+        rowReasons.add(e.getMessage());
+      }
     }
-    return new VectorProgram(locals, condition, projections, outputSchema);
+    expect(condition != null || anyComputed, "no column-at-a-time work: " + rowReasons);
+    Rowwise rowwise = null;
+    if (!rowReasons.isEmpty()) {
+      LOG.debug("projections evaluated row at a time in {}: {}", program, rowReasons);
+      RexProgram rowProgram = rowProjections.getProgram(false);
+      ImmutableBitSet used = RelOptUtil.InputFinder.bits(rowProgram.getExprList(), null);
+      rowwise = new Rowwise(rowCompiler.apply(rowProgram), used.toArray(), inputSchema.size());
+    }
+    VectorExpression[] allLocals = Arrays.copyOf(locals, locals.length + sharedLocals.size());
+    for (int i = 0; i < sharedLocals.size(); i++) {
+      allLocals[locals.length + i] = sharedLocals.get(i);
+    }
+    return new VectorProgram(allLocals, condition, projections, rowwise, outputSchema);
   }
 
   private static boolean fits(Typed compiled, DataType outputType) {
@@ -342,8 +386,14 @@ public final class VectorCompiler {
       default:
         break;
     }
+    if (operator == SqlStdOperatorTable.ABS) {
+      return abs(call);
+    }
+    if (operator == SqlStdOperatorTable.ROUND) {
+      return roundNumber(call);
+    }
     if (operator == SqlStdOperatorTable.LOWER) {
-      return map(call, SqlFunctions::lower);
+      return map(call, Strings::lower);
     }
     if (operator == SqlStdOperatorTable.UPPER) {
       return map(call, SqlFunctions::upper);
@@ -434,12 +484,15 @@ public final class VectorCompiler {
           type, Representation.DOUBLE, 0);
     }
     if (name == SqlTypeName.DECIMAL) {
-      expect(
-          operator != Arithmetic.Operator.DIVIDE && operator != Arithmetic.Operator.MOD,
-          "DECIMAL division");
+      // A quotient's scale (MathContext.DECIMAL64) depends on the values, so not one per column.
+      expect(operator != Arithmetic.Operator.DIVIDE, "DECIMAL division");
       expect(exact(left) && exact(right), "DECIMAL arithmetic on " + left.type() + ", " + right.type());
       int leftScale = left.isDecimal() ? left.scale() : 0;
       int rightScale = right.isDecimal() ? right.scale() : 0;
+      // BigDecimal's remainder has the dividend's scale only when the divisor's is not larger.
+      expect(
+          operator != Arithmetic.Operator.MOD || rightScale <= leftScale,
+          "MOD of a DECIMAL by one of a larger scale");
       int scale =
           operator == Arithmetic.Operator.MULTIPLY ? leftScale + rightScale : Math.max(leftScale, rightScale);
       expect(scale <= 18, "a DECIMAL of scale " + scale);
@@ -447,8 +500,30 @@ public final class VectorCompiler {
           new Arithmetic.Decimals(operator, left.expression(), leftScale, right.expression(), rightScale),
           type, Representation.LONG, scale);
     }
-    if (name == SqlTypeName.TIMESTAMP
-        && (operator == Arithmetic.Operator.ADD || operator == Arithmetic.Operator.SUBTRACT)) {
+    boolean additive = operator == Arithmetic.Operator.ADD || operator == Arithmetic.Operator.SUBTRACT;
+    if ((name == SqlTypeName.TIMESTAMP || name == SqlTypeName.DATE)
+        && additive
+        && isYearMonthInterval(operator == Arithmetic.Operator.ADD && isYearMonthInterval(left.type()) ? left.type() : right.type())) {
+      return monthArithmetic(call, operator, left, right);
+    }
+    if (name == SqlTypeName.DATE && additive) {
+      boolean dateFirst = left.typeName() == SqlTypeName.DATE && isDayTimeInterval(right.type());
+      boolean intervalFirst =
+          operator == Arithmetic.Operator.ADD
+              && isDayTimeInterval(left.type())
+              && right.typeName() == SqlTypeName.DATE;
+      expect(dateFirst || intervalFirst, "date arithmetic on " + left.type() + ", " + right.type());
+      // The row path adds whole days: the interval's milliseconds divided (truncating) by a day's.
+      boolean subtract = operator == Arithmetic.Operator.SUBTRACT;
+      LongBinaryOperator days =
+          dateFirst
+              ? (date, millis) -> subtract ? (int) (date - (int) (millis / 86_400_000L)) : (int) (date + (int) (millis / 86_400_000L))
+              : (millis, date) -> (int) (date + (int) (millis / 86_400_000L));
+      return new Typed(
+          new Arithmetic.CombineLongs(left.expression(), right.expression(), days),
+          type, Representation.LONG, 0);
+    }
+    if (name == SqlTypeName.TIMESTAMP && additive) {
       boolean timestampFirst =
           left.typeName() == SqlTypeName.TIMESTAMP && isDayTimeInterval(right.type());
       boolean intervalFirst =
@@ -461,6 +536,28 @@ public final class VectorCompiler {
           type, Representation.LONG, 0);
     }
     throw new Unsupported("arithmetic giving " + type);
+  }
+
+  private static boolean isYearMonthInterval(RelDataType type) {
+    return SqlTypeName.YEAR_INTERVAL_TYPES.contains(type.getSqlTypeName());
+  }
+
+  /** A DATE or TIMESTAMP plus or minus months: Avatica's addMonths, as the row path. */
+  private Typed monthArithmetic(RexCall call, Arithmetic.Operator operator, Typed left, Typed right) {
+    RelDataType type = call.getType();
+    boolean date = type.getSqlTypeName() == SqlTypeName.DATE;
+    boolean intervalFirst = isYearMonthInterval(left.type());
+    Typed value = intervalFirst ? right : left;
+    Typed months = intervalFirst ? left : right;
+    expect(value.typeName() == type.getSqlTypeName() && isYearMonthInterval(months.type()), "month arithmetic on " + left.type() + ", " + right.type());
+    int sign = operator == Arithmetic.Operator.SUBTRACT ? -1 : 1;
+    LongBinaryOperator add =
+        date
+            ? (d, m) -> DateTimeUtils.addMonths((int) d, sign * (int) m)
+            : (t, m) -> DateTimeUtils.addMonths(t, sign * (int) m);
+    return new Typed(
+        new Arithmetic.CombineLongs(value.expression(), months.expression(), add),
+        type, Representation.LONG, 0);
   }
 
   private static boolean exact(Typed typed) {
@@ -671,6 +768,23 @@ public final class VectorCompiler {
         return from.with(from.expression(), to);
       }
     }
+    if ((target == SqlTypeName.VARCHAR || target == SqlTypeName.CHAR)
+        && to.getPrecision() != RelDataType.PRECISION_NOT_SPECIFIED) {
+      // The text of the value, cut to the length (and for CHAR padded with spaces to it).
+      Typed text =
+          SqlTypeUtil.isCharacter(fromType)
+              ? from
+              : castValue(
+                  from,
+                  rexBuilder.getTypeFactory().createTypeWithNullability(
+                      rexBuilder.getTypeFactory().createSqlType(SqlTypeName.VARCHAR), to.isNullable()));
+      int length = to.getPrecision();
+      UnaryOperator<String> cut =
+          target == SqlTypeName.CHAR
+              ? s -> SqlFunctions.truncateOrPad(s, length)
+              : s -> SqlFunctions.truncate(s, length);
+      return new Typed(new Strings.Map(text.expression(), cut), to, Representation.OBJECT, 0);
+    }
     if (SqlTypeUtil.isCharacter(fromType) && (target == SqlTypeName.BIGINT || target == SqlTypeName.INTEGER)) {
       return new Typed(
           new Casts.StringToLong(from.expression(), target == SqlTypeName.INTEGER), to, Representation.LONG, 0);
@@ -739,21 +853,93 @@ public final class VectorCompiler {
     }
   }
 
+  /**
+   * FLOOR or CEIL of a timestamp to a unit up to a day (a multiple of milliseconds), or of a
+   * timestamp or date to a month, quarter or year (Avatica's calendar functions, as the row path).
+   */
   private Typed round(RexCall call) {
     expect(call.getOperands().size() == 2, "FLOOR or CEIL of a number");
     Typed operand = compile(call.getOperands().get(0));
-    expect(operand.typeName() == SqlTypeName.TIMESTAMP, "FLOOR or CEIL of " + operand.type());
+    boolean timestamp = operand.typeName() == SqlTypeName.TIMESTAMP;
+    expect(timestamp || operand.typeName() == SqlTypeName.DATE, "FLOOR or CEIL of " + operand.type());
     TimeUnitRange unit = symbol(call.getOperands().get(1), TimeUnitRange.class);
+    boolean ceil = call.getKind() == SqlKind.CEIL;
+    if (unit == TimeUnitRange.MONTH || unit == TimeUnitRange.QUARTER || unit == TimeUnitRange.YEAR) {
+      LongUnaryOperator function;
+      if (timestamp) {
+        // Calcite first rounds a timestamp to its day (Avatica's functions divide toward zero).
+        function =
+            ceil
+                ? x -> DateTimeUtils.unixTimestampCeil(unit, SqlFunctions.ceil(x, 86_400_000L))
+                : x -> DateTimeUtils.unixTimestampFloor(unit, SqlFunctions.floor(x, 86_400_000L));
+      } else {
+        function =
+            ceil ? x -> DateTimeUtils.unixDateCeil(unit, x) : x -> DateTimeUtils.unixDateFloor(unit, x);
+      }
+      return operand.with(new Arithmetic.MapLongs(operand.expression(), function), call.getType());
+    }
+    expect(timestamp, "FLOOR or CEIL of a DATE to " + unit);
     long millis =
         switch (unit) {
           case SECOND -> 1_000L;
           case MINUTE -> 60_000L;
           case HOUR -> 3_600_000L;
+          case DAY -> 86_400_000L;
           default -> throw new Unsupported("FLOOR or CEIL to " + unit);
         };
-    return operand.with(
-        new Temporal.Round(operand.expression(), millis, call.getKind() == SqlKind.CEIL),
-        call.getType());
+    return operand.with(new Temporal.Round(operand.expression(), millis, ceil), call.getType());
+  }
+
+  /** ABS of an INTEGER, BIGINT, DOUBLE or DECIMAL: Calcite's abs (wrapping at the minimum). */
+  private Typed abs(RexCall call) {
+    Typed operand = compile(call.getOperands().get(0));
+    RelDataType type = call.getType();
+    expect(operand.typeName() == type.getSqlTypeName(), "ABS of " + operand.type() + " giving " + type);
+    switch (type.getSqlTypeName()) {
+      case BIGINT:
+        return operand.with(new Arithmetic.MapLongs(operand.expression(), SqlFunctions::abs), type);
+      case INTEGER:
+        return operand.with(
+            new Arithmetic.MapLongs(operand.expression(), x -> SqlFunctions.abs((int) x)), type);
+      case DOUBLE:
+        return operand.with(new Arithmetic.MapDoubles(operand.expression(), SqlFunctions::abs), type);
+      case DECIMAL:
+        // BigDecimal.abs keeps the scale; no unscaled long of at most 18 digits overflows.
+        return operand.with(new Arithmetic.MapLongs(operand.expression(), Math::abs), type);
+      default:
+        throw new Unsupported("ABS of " + operand.type());
+    }
+  }
+
+  /**
+   * ROUND of a DOUBLE (Calcite's sround), or of a DECIMAL to a literal number of places from 0 to
+   * 18: sround moves the point, rounds HALF_UP and moves it back, so the result has that scale.
+   */
+  private Typed roundNumber(RexCall call) {
+    List<RexNode> operands = call.getOperands();
+    Typed operand = compile(operands.get(0));
+    RelDataType type = call.getType();
+    int places = 0;
+    if (operands.size() == 2) {
+      Object literal = literalValue(operands.get(1), Integer.class);
+      expect(literal != null, "ROUND to places that are not a literal");
+      places = (Integer) literal;
+    }
+    if (isDouble(operand.type()) && isDouble(type)) {
+      int digits = places;
+      return operand.with(
+          new Arithmetic.MapDoubles(operand.expression(), x -> SqlFunctions.sround(x, digits)), type);
+    }
+    expect(operand.isDecimal() && type.getSqlTypeName() == SqlTypeName.DECIMAL, "ROUND of " + operand.type());
+    expect(places >= 0 && places <= 18, "ROUND to " + places + " places");
+    int from = operand.scale();
+    int to = places;
+    LongUnaryOperator function =
+        to >= from
+            ? x -> Math.multiplyExact(x, Decimal.POWERS_OF_TEN[to - from])
+            : x -> Decimal.roundHalfUp(x, from - to);
+    return new Typed(
+        new Arithmetic.MapLongs(operand.expression(), function), type, Representation.LONG, to);
   }
 
   private <E extends Enum<E>> E symbol(RexNode node, Class<E> type) {
@@ -884,7 +1070,13 @@ public final class VectorCompiler {
         new Strings.Replace(string(operands.get(0)), string(operands.get(1)), string(operands.get(2))));
   }
 
-  /** {@code SPLIT(s, delimiter)[index]} with a literal delimiter and index: one piece, no list. */
+  /** The pieces of one SPLIT, shared by its items through a local of the frame. */
+  private record Split(Strings.SplitPieces pieces, Leaves.LocalRef ref) {}
+
+  /**
+   * {@code SPLIT(s, delimiter)[index]} with a literal delimiter and index: one piece, no list; the
+   * items of one string and delimiter share one search for the delimiters.
+   */
   private Typed item(RexCall call) {
     RexNode array = resolve(call.getOperands().get(0));
     expect(
@@ -896,6 +1088,19 @@ public final class VectorCompiler {
     expect(delimiter != null && index != null, "SPLIT(...)[i] with a delimiter or index that is not a literal");
     expect(SqlTypeUtil.isCharacter(call.getType()), "ITEM giving " + call.getType());
     int position = (Integer) index;
-    return map(call.getType(), split.getOperands().get(0), s -> Strings.splitPart(s, delimiter, position));
+    if (delimiter.isEmpty() || position < 1) {
+      return map(call.getType(), split.getOperands().get(0), s -> Strings.splitPart(s, delimiter, position));
+    }
+    VectorExpression string = string(split.getOperands().get(0));
+    Split shared =
+        splits.computeIfAbsent(
+            split.getOperands().get(0) + "\0" + delimiter,
+            key -> {
+              Strings.SplitPieces pieces = new Strings.SplitPieces(string, delimiter);
+              sharedLocals.add(pieces);
+              return new Split(pieces, new Leaves.LocalRef(locals.length + sharedLocals.size() - 1));
+            });
+    shared.pieces().need(position);
+    return object(call, new Strings.SplitItem(shared.ref(), position));
   }
 }

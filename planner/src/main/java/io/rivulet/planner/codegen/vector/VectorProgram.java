@@ -6,28 +6,91 @@ import io.rivulet.runtime.batch.ColumnVector;
 import io.rivulet.runtime.batch.DoubleVector;
 import io.rivulet.runtime.batch.LongVector;
 import io.rivulet.runtime.batch.ObjectVector;
+import io.rivulet.runtime.batch.VectorBuilder;
 import io.rivulet.runtime.type.DataType;
 import io.rivulet.runtime.type.Schema;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A Calc program compiled to kernels: the condition is evaluated for every row, the projections
- * for the rows it keeps, each common sub-expression once. Immutable and shared by all partitions;
+ * for the rows it keeps, each common sub-expression once. Projections without a kernel are
+ * evaluated row at a time on the kept rows, after the kernels (a row they leave to the row path
+ * makes that work moot). Immutable and shared by all partitions;
  * each evaluation has its own {@link Frame}.
  */
 public final class VectorProgram {
   private final VectorExpression[] locals;
   private final VectorExpression condition;
   private final Projection[] projections;
+  private final Rowwise rowwise;
   private final Schema outputSchema;
 
   VectorProgram(
-      VectorExpression[] locals, VectorExpression condition, Projection[] projections, Schema outputSchema) {
+      VectorExpression[] locals,
+      VectorExpression condition,
+      Projection[] projections,
+      Rowwise rowwise,
+      Schema outputSchema) {
     this.locals = locals;
     this.condition = condition;
     this.projections = projections;
+    this.rowwise = rowwise;
     this.outputSchema = outputSchema;
+  }
+
+  /** Whether some projections are evaluated row at a time. */
+  public boolean isMixed() {
+    return rowwise != null;
+  }
+
+  /**
+   * The projections without a kernel: the generated code that evaluates them for one row, and the
+   * input columns it reads.
+   */
+  record Rowwise(RowProjector projector, int[] usedColumns, int inputWidth) {
+    /**
+     * The projections' columns for {@code rows}, in the order of their slots. An exception, which
+     * the whole program's row path must report with its own message (and for the row it reaches
+     * first), sends the batch there.
+     */
+    ColumnVector[] evaluate(Batch batch, Rows rows, Projection[] projections) {
+      int count = rows.count();
+      int[] positions = rows.positions();
+      List<VectorBuilder> builders = new ArrayList<>();
+      for (Projection projection : projections) {
+        if (projection instanceof Projection.RowAtATime row) {
+          builders.add(VectorBuilder.create(row.type(), count));
+        }
+      }
+      Object[] input = new Object[inputWidth];
+      ColumnVector[] inputs = new ColumnVector[usedColumns.length];
+      for (int c = 0; c < usedColumns.length; c++) {
+        inputs[c] = batch.column(usedColumns[c]);
+      }
+      for (int i = 0; i < count; i++) {
+        int row = positions[i];
+        for (int c = 0; c < usedColumns.length; c++) {
+          input[usedColumns[c]] = inputs[c].get(row);
+        }
+        Object[] result;
+        try {
+          result = projector.project(input);
+        } catch (RuntimeException e) {
+          throw NeedsRowPath.INSTANCE;
+        }
+        for (int slot = 0; slot < result.length; slot++) {
+          builders.get(slot).append(result[slot]);
+        }
+      }
+      ColumnVector[] columns = new ColumnVector[builders.size()];
+      for (int slot = 0; slot < columns.length; slot++) {
+        columns[slot] = builders.get(slot).build();
+      }
+      return columns;
+    }
   }
 
   /** One output column: an input column passed through, or computed values. */
@@ -40,6 +103,9 @@ public final class VectorProgram {
      * -1.
      */
     record Computed(VectorExpression expression, DataType type, int scale) implements Projection {}
+
+    /** Computed row at a time: column {@code slot} of the {@link Rowwise} projections. */
+    record RowAtATime(int slot, DataType type) implements Projection {}
   }
 
   /**
@@ -60,10 +126,17 @@ public final class VectorProgram {
         if (projection instanceof Projection.Column column) {
           ColumnVector input = batch.column(column.index());
           columns[i] = kept == all ? input : input.gather(kept.positions(), kept.count());
-        } else {
-          Projection.Computed computed = (Projection.Computed) projection;
+        } else if (projection instanceof Projection.Computed computed) {
           Values values = computed.expression().evaluate(frame, kept);
           columns[i] = vector(values, kept, kept == all, batch.rowCount(), computed);
+        }
+      }
+      if (rowwise != null) {
+        ColumnVector[] rowColumns = rowwise.evaluate(batch, kept, projections);
+        for (int i = 0; i < projections.length; i++) {
+          if (projections[i] instanceof Projection.RowAtATime row) {
+            columns[i] = rowColumns[row.slot()];
+          }
         }
       }
       byte[] kinds = batch.kindCodes();
