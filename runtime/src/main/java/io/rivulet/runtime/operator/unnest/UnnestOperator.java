@@ -225,6 +225,8 @@ final class UnnestOperator implements Operator {
       emit(false);
       flushed = true;
       startOutput();
+    } else if (pieces != null && count == pieces.length) {
+      pieces = Arrays.copyOf(pieces, Math.min(maxOutputRows, count * 2));
     }
   }
 
@@ -234,10 +236,12 @@ final class UnnestOperator implements Operator {
       Arrays.fill(ordinalNulls, false);
       anyNullOrdinal = false;
     }
+    // Sized for a few elements a row, so that a small input batch does not take a large array.
+    int expected = (int) Math.min(maxOutputRows, input.rowCount() * 4L + 16);
     if (delimiter != null) {
-      pieces = new Object[maxOutputRows];
+      pieces = new Object[expected];
     } else {
-      arrayElements = VectorBuilder.create(elementType, Math.min(maxOutputRows, input.rowCount() * 2));
+      arrayElements = VectorBuilder.create(elementType, expected);
     }
   }
 
