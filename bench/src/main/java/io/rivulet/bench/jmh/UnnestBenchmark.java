@@ -46,7 +46,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * The word count's first stage, everything between reading a line and hashing its words to the
  * aggregate: the operators the planner puts between the scan and the exchange for {@code SELECT
  * word, COUNT(*) FROM lines CROSS JOIN UNNEST(SPLIT(line, ' ')) AS t(word) GROUP BY word}, run
- * over a batch of 16,384 lines. The lines are the benchmark's word-count corpus (about ten words
+ * over a batch of 65,536 lines (a source partition's default batch). The lines are the benchmark's word-count corpus (about ten words
  * of a 10,000-word Zipf vocabulary; {@code zipf}) or as many words that never recur ({@code
  * unique}), the worst case for reusing recently cut words. A corpus line is about 68 bytes, so
  * 1 M lines per second is 68 MB/s. {@code lower} is the sample's form,
@@ -62,7 +62,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class UnnestBenchmark {
-  static final int LINES = 16_384;
+  static final int LINES = 65_536;
   private static final int VOCABULARY = 10_000;
 
   @Param({"zipf", "unique", "lower"})

@@ -26,6 +26,7 @@ import io.rivulet.runtime.plan.OperatorNode;
 import io.rivulet.runtime.plan.PhysicalNode;
 import io.rivulet.runtime.plan.ScanNode;
 import io.rivulet.runtime.plan.UnionNode;
+import io.rivulet.runtime.type.DataType;
 import io.rivulet.runtime.type.Schema;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -57,6 +58,8 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
  * Lowers a normalised logical plan (Calcs, aggregates, unions, scans, unnests) into a physical
@@ -558,7 +561,7 @@ public final class PhysicalPlanner {
     boolean outer = correlate.getJoinType() == JoinRelType.LEFT;
     // SPLIT by a constant is cut straight into the element column, with no array per row.
     Optional<String> delimiter =
-        outputSchema.type(leftWidth) == io.rivulet.runtime.type.DataType.VARCHAR
+        outputSchema.type(leftWidth) == DataType.VARCHAR
             ? constantSplitDelimiter(overInput)
             : Optional.empty();
     RexNode flattened = delimiter.isPresent() ? ((RexCall) overInput).getOperands().get(0) : overInput;
@@ -606,8 +609,8 @@ public final class PhysicalPlanner {
    */
   private static Optional<String> constantSplitDelimiter(RexNode expression) {
     if (!(expression instanceof RexCall call)
-        || call.getOperator() != org.apache.calcite.sql.fun.SqlLibraryOperators.SPLIT
-        || !org.apache.calcite.sql.type.SqlTypeUtil.inCharFamily(call.getOperands().get(0).getType())) {
+        || call.getOperator() != SqlLibraryOperators.SPLIT
+        || !SqlTypeUtil.inCharFamily(call.getOperands().get(0).getType())) {
       return Optional.empty();
     }
     if (call.getOperands().size() == 1) {
@@ -616,7 +619,7 @@ public final class PhysicalPlanner {
     if (call.getOperands().size() == 2
         && call.getOperands().get(1) instanceof RexLiteral literal
         && !literal.isNull()
-        && org.apache.calcite.sql.type.SqlTypeUtil.inCharFamily(literal.getType())) {
+        && SqlTypeUtil.inCharFamily(literal.getType())) {
       return Optional.ofNullable(literal.getValueAs(String.class));
     }
     return Optional.empty();

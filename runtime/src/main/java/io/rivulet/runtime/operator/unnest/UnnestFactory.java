@@ -75,7 +75,7 @@ public record UnnestFactory(
 
   @Override
   public Operator create(OperatorContext context) {
-    return new UnnestOperator(this);
+    return new UnnestOperator(this, UnnestOperator.MAX_OUTPUT_ROWS);
   }
 
   @Override

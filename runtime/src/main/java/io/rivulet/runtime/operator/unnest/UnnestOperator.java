@@ -15,12 +15,19 @@ import java.util.List;
 /**
  * The running form of {@link UnnestFactory}, column at a time: one pass over the flattened column
  * appends the elements to the output's element column and the index of each element's input row
- * to a parent vector; the carried columns and the row kinds are then gathered once per batch
- * through that vector. A string split by a constant delimiter is cut straight into the element
- * column, with no array per row.
+ * to a parent vector; the carried columns and the row kinds are then gathered through that vector.
+ * A string split by a constant delimiter is cut straight into the element column, with no array
+ * per row.
+ *
+ * <p>An input batch becomes output batches of at most {@code maxOutputRows} rows. Flattening
+ * multiplies the rows (ten words a line), and one output batch per input batch would mean arrays of
+ * hundreds of thousands of references: G1 allocates those outside the young generation, collects
+ * them late, and makes every reference stored into them pay a memory fence. Output batches of a
+ * few thousand rows are young, short-lived and cache-sized.
  */
 final class UnnestOperator implements Operator {
-  private static final int INITIAL_CAPACITY = 1024;
+  /** Rows per output batch unless a test asks for fewer. */
+  static final int MAX_OUTPUT_ROWS = 16_384;
 
   private final Schema outputSchema;
   private final int carried;
@@ -30,21 +37,28 @@ final class UnnestOperator implements Operator {
   /** The delimiter of a split, or null for an array column. */
   private final String delimiter;
   private final char delimiterChar;
+  private final DataType elementType;
   private final DataType ordinalType;
+  private final int maxOutputRows;
   private final RecentStrings recent = new RecentStrings();
 
-  // Scratch, reused from batch to batch; only copies of their used part leave the operator.
-  private int[] parents = new int[INITIAL_CAPACITY];
-  private Object[] pieces;
-  private long[] ordinals;
-  private boolean[] ordinalNulls;
+  // Reused from output batch to output batch; only copies of them leave the operator.
+  private final int[] parents;
+  private final long[] ordinals;
+  private final boolean[] ordinalNulls;
 
-  // The batch being flattened.
+  // The output batch being filled.
+  private Batch input;
+  private Collector out;
   private int count;
+  /** Whether output batches of this input were emitted already, before the one being filled. */
+  private boolean flushed;
   private boolean anyNullOrdinal;
+  /** The pieces of a split, allocated afresh per output batch and handed over when full. */
+  private Object[] pieces;
   private VectorBuilder arrayElements;
 
-  UnnestOperator(UnnestFactory plan) {
+  UnnestOperator(UnnestFactory plan, int maxOutputRows) {
     this.outputSchema = plan.outputSchema();
     this.carried = UnnestFactory.carriedColumns(outputSchema, plan.withOrdinality());
     this.elementColumn = plan.elements().column();
@@ -53,50 +67,53 @@ final class UnnestOperator implements Operator {
     if (plan.elements() instanceof UnnestFactory.SplitColumn split) {
       delimiter = split.delimiter();
       delimiterChar = delimiter.length() == 1 ? delimiter.charAt(0) : 0;
-      pieces = new Object[INITIAL_CAPACITY];
     } else {
       delimiter = null;
       delimiterChar = 0;
     }
-    ordinalType = withOrdinality ? outputSchema.type(carried + 1) : null;
-    if (withOrdinality) {
-      ordinals = new long[INITIAL_CAPACITY];
-      ordinalNulls = new boolean[INITIAL_CAPACITY];
-    }
+    this.elementType = outputSchema.type(carried);
+    this.ordinalType = withOrdinality ? outputSchema.type(carried + 1) : null;
+    this.maxOutputRows = maxOutputRows;
+    this.parents = new int[maxOutputRows];
+    this.ordinals = withOrdinality ? new long[maxOutputRows] : null;
+    this.ordinalNulls = withOrdinality ? new boolean[maxOutputRows] : null;
   }
 
   @Override
-  public void process(Batch batch, Collector out) {
+  public void process(Batch batch, Collector collector) {
+    input = batch;
+    out = collector;
     int rows = batch.rowCount();
     ColumnVector source = batch.column(elementColumn);
-    count = 0;
-    anyNullOrdinal = false;
     // Whether every input row gave exactly one output row, so the carried columns need no gather.
     boolean oneEach = true;
-    if (delimiter != null) {
-      ensureCapacity(rows + (rows >>> 1));
+    flushed = false;
+    startOutput();
+    try {
       for (int r = 0; r < rows; r++) {
         int before = count;
-        split((String) source.get(r), r);
+        if (delimiter != null) {
+          split((String) source.get(r), r);
+        } else {
+          flatten((List<?>) source.get(r), r);
+        }
         oneEach &= count - before == 1;
       }
-    } else {
-      arrayElements = VectorBuilder.create(outputSchema.type(carried), rows * 2);
-      for (int r = 0; r < rows; r++) {
-        int before = count;
-        flatten((List<?>) source.get(r), r);
-        oneEach &= count - before == 1;
+      if (count > 0) {
+        emit(!flushed && oneEach && count == rows);
       }
+    } finally {
+      input = null;
+      out = null;
+      pieces = null;
+      arrayElements = null;
     }
-    if (count > 0) {
-      out.collect(build(batch, oneEach && count == rows));
-    }
-    release();
   }
 
   private void flatten(List<?> elements, int row) {
     if (elements == null || elements.isEmpty()) {
       if (outer) {
+        makeRoom();
         arrayElements.appendNull();
         addNullOrdinal(row);
       }
@@ -104,6 +121,7 @@ final class UnnestOperator implements Operator {
     }
     int size = elements.size();
     for (int e = 0; e < size; e++) {
+      makeRoom();
       arrayElements.append(elements.get(e));
       add(row, e + 1);
     }
@@ -112,7 +130,7 @@ final class UnnestOperator implements Operator {
   private void split(String text, int row) {
     if (text == null || text.isEmpty()) {
       if (outer) {
-        ensureCapacity(count + 1);
+        makeRoom();
         pieces[count] = null;
         addNullOrdinal(row);
       }
@@ -179,17 +197,12 @@ final class UnnestOperator implements Operator {
   }
 
   private void addPiece(String piece, int row, int ordinal) {
-    if (count == parents.length) {
-      ensureCapacity(count + 1);
-    }
+    makeRoom();
     pieces[count] = piece;
     add(row, ordinal);
   }
 
   private void add(int row, int ordinal) {
-    if (count == parents.length) {
-      ensureCapacity(count + 1);
-    }
     parents[count] = row;
     if (withOrdinality) {
       ordinals[count] = ordinal;
@@ -198,9 +211,6 @@ final class UnnestOperator implements Operator {
   }
 
   private void addNullOrdinal(int row) {
-    if (count == parents.length) {
-      ensureCapacity(count + 1);
-    }
     parents[count] = row;
     if (withOrdinality) {
       ordinalNulls[count] = true;
@@ -209,29 +219,47 @@ final class UnnestOperator implements Operator {
     count++;
   }
 
-  private void ensureCapacity(int needed) {
-    if (needed <= parents.length) {
-      return;
-    }
-    int capacity = Math.max(needed, parents.length + (parents.length >>> 1));
-    parents = Arrays.copyOf(parents, capacity);
-    if (pieces != null) {
-      pieces = Arrays.copyOf(pieces, capacity);
-    }
-    if (withOrdinality) {
-      ordinals = Arrays.copyOf(ordinals, capacity);
-      ordinalNulls = Arrays.copyOf(ordinalNulls, capacity);
+  /** Emits the output batch when it is full, before another row is added. */
+  private void makeRoom() {
+    if (count == maxOutputRows) {
+      emit(false);
+      flushed = true;
+      startOutput();
+    } else if (pieces != null && count == pieces.length) {
+      pieces = Arrays.copyOf(pieces, Math.min(maxOutputRows, count * 2));
     }
   }
 
-  private Batch build(Batch input, boolean identity) {
+  private void startOutput() {
+    count = 0;
+    if (anyNullOrdinal) {
+      Arrays.fill(ordinalNulls, false);
+      anyNullOrdinal = false;
+    }
+    // Sized for a few elements a row, so that a small input batch does not take a large array.
+    int expected = (int) Math.min(maxOutputRows, input.rowCount() * 4L + 16);
+    if (delimiter != null) {
+      pieces = new Object[expected];
+    } else {
+      arrayElements = VectorBuilder.create(elementType, expected);
+    }
+  }
+
+  /**
+   * Emits the rows added so far.
+   *
+   * @param identity whether they are the input rows one for one, so that the carried columns and
+   *     kinds are the input's
+   */
+  private void emit(boolean identity) {
     ColumnVector[] columns = new ColumnVector[outputSchema.size()];
     for (int c = 0; c < carried; c++) {
       columns[c] = identity ? input.column(c) : input.column(c).gather(parents, count);
     }
     columns[carried] =
-        pieces != null
-            ? new ObjectVector(DataType.VARCHAR, Arrays.copyOf(pieces, count), count)
+        delimiter != null
+            ? new ObjectVector(
+                DataType.VARCHAR, count == pieces.length ? pieces : Arrays.copyOf(pieces, count), count)
             : arrayElements.build();
     if (withOrdinality) {
       boolean[] nulls = anyNullOrdinal ? Arrays.copyOf(ordinalNulls, count) : null;
@@ -245,18 +273,6 @@ final class UnnestOperator implements Operator {
       }
       kinds = gathered;
     }
-    return new Batch(outputSchema, columns, count, kinds);
-  }
-
-  /** Lets go of this batch's values, so that the scratch arrays hold on to nothing. */
-  private void release() {
-    if (pieces != null) {
-      Arrays.fill(pieces, 0, count, null);
-    }
-    if (anyNullOrdinal) {
-      Arrays.fill(ordinalNulls, 0, count, false);
-    }
-    arrayElements = null;
-    count = 0;
+    out.collect(new Batch(outputSchema, columns, count, kinds));
   }
 }

@@ -60,25 +60,41 @@ class UnnestOperatorTest {
     return values;
   }
 
-  /** Runs one operator instance over the batches, checking one output batch at most per input. */
-  private static List<Batch> run(Operator operator, Batch... inputs) {
+  /** Runs one operator instance over the batches, checking the size of every output batch. */
+  private static List<Batch> run(UnnestFactory factory, int maxOutputRows, Batch... inputs) {
+    Operator operator = new UnnestOperator(factory, maxOutputRows);
     List<Batch> outputs = new ArrayList<>();
     for (Batch input : inputs) {
-      int before = outputs.size();
       operator.process(input, outputs::add);
-      assertThat(outputs.size() - before).as("batches per input batch").isLessThanOrEqualTo(1);
     }
     for (Batch output : outputs) {
-      assertThat(output.isEmpty()).as("an emitted batch is never empty").isFalse();
+      assertThat(output.schema()).isEqualTo(factory.outputSchema());
+      assertThat(output.rowCount()).as("rows of an output batch").isBetween(1, maxOutputRows);
     }
     return outputs;
   }
 
-  /** The rows of the output as {@code +I [values]}, over all batches. */
+  private static List<Batch> run(UnnestFactory factory, Batch... inputs) {
+    return run(factory, UnnestOperator.MAX_OUTPUT_ROWS, inputs);
+  }
+
+  /**
+   * The rows of the output as {@code +I [values]}, over all batches, the same whether output
+   * batches hold one row, a few or many.
+   */
   private static List<String> rows(UnnestFactory factory, Batch... inputs) {
+    List<String> rows = rowsOf(run(factory, inputs));
+    for (int maxOutputRows : new int[] {1, 2, 3, 7}) {
+      assertThat(rowsOf(run(factory, maxOutputRows, inputs)))
+          .as("with output batches of at most %d rows", maxOutputRows)
+          .isEqualTo(rows);
+    }
+    return rows;
+  }
+
+  private static List<String> rowsOf(List<Batch> outputs) {
     List<String> rows = new ArrayList<>();
-    for (Batch output : run(factory.create(new OperatorContext("test", 0, 1)), inputs)) {
-      assertThat(output.schema()).isEqualTo(factory.outputSchema());
+    for (Batch output : outputs) {
       for (int r = 0; r < output.rowCount(); r++) {
         rows.add(output.kind(r).shortName() + " " + Arrays.asList(output.row(r)));
       }
@@ -215,7 +231,8 @@ class UnnestOperatorTest {
     builder.appendRow(row(1L, "a"), RowKind.UPDATE_BEFORE);
     builder.appendRow(row(2L, "b"), RowKind.UPDATE_AFTER);
     Batch input = builder.build();
-    List<Batch> outputs = run(split(",", false, false).create(null), input);
+    List<Batch> outputs = new ArrayList<>();
+    split(",", false, false).create(new OperatorContext("test", 0, 1)).process(input, outputs::add);
     assertThat(outputs).hasSize(1);
     Batch output = outputs.get(0);
     assertThat(output.column(0)).isSameAs(input.column(0));
@@ -226,7 +243,7 @@ class UnnestOperatorTest {
 
   @Test
   void aBatchWithoutElementsEmitsNothing() {
-    assertThat(run(split(",", false, false).create(null), batch(LINES, row(1L, null), row(2L, ""))))
+    assertThat(run(split(",", false, false), batch(LINES, row(1L, null), row(2L, ""))))
         .isEmpty();
   }
 
@@ -258,7 +275,7 @@ class UnnestOperatorTest {
   @Test
   void numericArrayElementsAreStoredAsTheirType() {
     List<Batch> outputs =
-        run(array(BIGINT, false, false).create(null), batch(POSTS, row(1L, List.of(3L, 4L))));
+        run(array(BIGINT, false, false), batch(POSTS, row(1L, List.of(3L, 4L))));
     assertThat(outputs.get(0).column(2).get(1)).isEqualTo(4L);
   }
 
@@ -281,12 +298,46 @@ class UnnestOperatorTest {
     }
     Batch big = batch(LINES, row(1L, line.toString()), row(2L, "x y"));
     Batch small = batch(LINES, row(3L, "z"));
-    List<Batch> outputs = run(split(" ", false, true).create(null), big, small);
+    List<Batch> outputs = run(split(" ", false, true), big, small);
+    assertThat(outputs).hasSize(2);
     assertThat(outputs.get(0).rowCount()).isEqualTo(5003);
     assertThat(outputs.get(0).row(4999)).containsExactly(1L, line.toString(), "w99", 5000);
     assertThat(outputs.get(0).row(5000)).containsExactly(1L, line.toString(), "", 5001);
     assertThat(outputs.get(0).row(5002)).containsExactly(2L, "x y", "y", 2);
     assertThat(outputs.get(1).rows()).containsExactly(row(3L, "z", "z", 1));
+  }
+
+  @Test
+  void aLargeOutputIsEmittedInBatchesOfBoundedSize() {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < 2500; i++) {
+      line.append(i).append(',');
+    }
+    BatchBuilder builder = new BatchBuilder(LINES, 3);
+    builder.appendRow(row(1L, line.toString()), RowKind.UPDATE_AFTER);
+    builder.appendRow(row(2L, null), RowKind.INSERT);
+    builder.appendRow(row(3L, "a,b"), RowKind.DELETE);
+    List<Batch> outputs = run(split(",", true, true), 1000, builder.build());
+    assertThat(outputs).extracting(Batch::rowCount).containsExactly(1000, 1000, 504);
+    Batch last = outputs.get(2);
+    assertThat(last.row(0)).containsExactly(1L, line.toString(), "2000", 2001);
+    assertThat(last.row(500)).containsExactly(1L, line.toString(), "", 2501);
+    assertThat(last.row(501)).containsExactly(2L, null, null, null);
+    assertThat(last.row(503)).containsExactly(3L, "a,b", "b", 2);
+    assertThat(last.kind(500)).isEqualTo(RowKind.UPDATE_AFTER);
+    assertThat(last.kind(501)).isEqualTo(RowKind.INSERT);
+    assertThat(last.kind(503)).isEqualTo(RowKind.DELETE);
+    assertThat(outputs.get(1).row(999)).containsExactly(1L, line.toString(), "1999", 2000);
+  }
+
+  @Test
+  void rowsThatGiveOneElementEachAcrossAFlushAreStillGathered() {
+    // Row 1 fills the first output batch; rows 2 and 3 then give one element each, but the
+    // second batch holds only two of the three input rows.
+    Batch input = batch(LINES, row(1L, "a,b,c"), row(2L, "d"), row(3L, "e"));
+    List<Batch> outputs = run(split(",", false, false), 3, input);
+    assertThat(outputs).extracting(Batch::rowCount).containsExactly(3, 2);
+    assertThat(outputs.get(1).rows()).containsExactly(row(2L, "d", "d"), row(3L, "e", "e"));
   }
 
   @Test
