@@ -503,7 +503,7 @@ public final class VectorCompiler {
     boolean additive = operator == Arithmetic.Operator.ADD || operator == Arithmetic.Operator.SUBTRACT;
     if ((name == SqlTypeName.TIMESTAMP || name == SqlTypeName.DATE)
         && additive
-        && isYearMonthInterval(operator == Arithmetic.Operator.ADD && isYearMonthInterval(left.type()) ? left.type() : right.type())) {
+        && (isYearMonthInterval(left.type()) || isYearMonthInterval(right.type()))) {
       return monthArithmetic(call, operator, left, right);
     }
     if (name == SqlTypeName.DATE && additive) {
@@ -514,13 +514,12 @@ public final class VectorCompiler {
               && right.typeName() == SqlTypeName.DATE;
       expect(dateFirst || intervalFirst, "date arithmetic on " + left.type() + ", " + right.type());
       // The row path adds whole days: the interval's milliseconds divided (truncating) by a day's.
-      boolean subtract = operator == Arithmetic.Operator.SUBTRACT;
-      LongBinaryOperator days =
-          dateFirst
-              ? (date, millis) -> subtract ? (int) (date - (int) (millis / 86_400_000L)) : (int) (date + (int) (millis / 86_400_000L))
-              : (millis, date) -> (int) (date + (int) (millis / 86_400_000L));
+      long sign = operator == Arithmetic.Operator.SUBTRACT ? -1 : 1;
+      LongBinaryOperator days = (date, millis) -> (int) (date + sign * (int) (millis / 86_400_000L));
       return new Typed(
-          new Arithmetic.CombineLongs(left.expression(), right.expression(), days),
+          dateFirst
+              ? new Arithmetic.CombineLongs(left.expression(), right.expression(), days)
+              : new Arithmetic.CombineLongs(right.expression(), left.expression(), days),
           type, Representation.LONG, 0);
     }
     if (name == SqlTypeName.TIMESTAMP && additive) {
@@ -549,7 +548,11 @@ public final class VectorCompiler {
     boolean intervalFirst = isYearMonthInterval(left.type());
     Typed value = intervalFirst ? right : left;
     Typed months = intervalFirst ? left : right;
-    expect(value.typeName() == type.getSqlTypeName() && isYearMonthInterval(months.type()), "month arithmetic on " + left.type() + ", " + right.type());
+    expect(
+        value.typeName() == type.getSqlTypeName()
+            && isYearMonthInterval(months.type())
+            && !(intervalFirst && operator == Arithmetic.Operator.SUBTRACT),
+        "month arithmetic on " + left.type() + ", " + right.type());
     int sign = operator == Arithmetic.Operator.SUBTRACT ? -1 : 1;
     LongBinaryOperator add =
         date
