@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The fused filter/project the planner compiles for a query, applied to a batch of bids: the
  * whole per-row cost of the stateless queries q1, q2, q14, q21 and q22 (and of q17's projection)
- * apart from reading and writing; {@code path} compares column-at-a-time evaluation with the
+ * apart from reading and writing, and a Calc mixing kernels with a row-at-a-time projection; {@code path} compares column-at-a-time evaluation with the
  * row-at-a-time fallback.
  */
 @State(Scope.Thread)
@@ -55,7 +55,9 @@ public class CalcBenchmark {
           + " WATERMARK FOR date_time AS date_time - INTERVAL '4' SECOND)"
           + " WITH ('connector' = 'nexmark', 'table' = 'bid', 'events' = '1000')";
 
-  @Param({"q1_project", "q2_filter", "q14_case", "q17_project", "q21_channel", "q22_split"})
+  @Param({
+    "q1_project", "q2_filter", "q14_case", "q17_project", "q21_channel", "q22_split", "mixed_initcap"
+  })
   public String query;
 
   @Param({"vector", "row"})
@@ -101,6 +103,13 @@ public class CalcBenchmark {
         sql =
             "SELECT auction, bidder, price, channel, SPLIT(url, '/')[4] AS dir1, SPLIT(url, '/')[5] AS dir2,"
                 + " SPLIT(url, '/')[6] AS dir3 FROM bid";
+        break;
+      case "mixed_initcap":
+        // q14's filter and projections with one that has no column-at-a-time kernel (INITCAP).
+        sql =
+            "SELECT auction, bidder, 0.908 * price AS price, INITCAP(channel) AS c, date_time, extra,"
+                + " CHAR_LENGTH(extra) - CHAR_LENGTH(REPLACE(extra, 'c', '')) AS n FROM bid"
+                + " WHERE 0.908 * price > 1000000 AND 0.908 * price < 50000000";
         break;
       default:
         throw new IllegalArgumentException(query);

@@ -38,8 +38,8 @@ import org.apache.calcite.sql.fun.SqlTrimFunction;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
-import org.apache.calcite.util.NlsString;
 import org.apache.calcite.util.ImmutableBitSet;
+import org.apache.calcite.util.NlsString;
 import org.apache.calcite.util.Sarg;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,6 +102,7 @@ public final class VectorCompiler {
     List<RexLocalRef> projects = program.getProjectList();
     Projection[] projections = new Projection[projects.size()];
     RexProgramBuilder rowProjections = new RexProgramBuilder(program.getInputRowType(), rexBuilder);
+    List<RexNode> rowExpressions = new ArrayList<>();
     List<String> rowReasons = new ArrayList<>();
     boolean anyComputed = false;
     for (int i = 0; i < projections.length; i++) {
@@ -122,6 +123,7 @@ public final class VectorCompiler {
         // Locals compiled on the way stay unused: they are only evaluated when referenced.
         projections[i] = new Projection.RowAtATime(rowReasons.size(), outputType);
         rowProjections.addProject(expanded, "$" + rowReasons.size());
+        rowExpressions.add(expanded);
         rowReasons.add(e.getMessage());
       }
     }
@@ -129,9 +131,12 @@ public final class VectorCompiler {
     Rowwise rowwise = null;
     if (!rowReasons.isEmpty()) {
       LOG.debug("projections evaluated row at a time in {}: {}", program, rowReasons);
-      RexProgram rowProgram = rowProjections.getProgram(false);
-      ImmutableBitSet used = RelOptUtil.InputFinder.bits(rowProgram.getExprList(), null);
-      rowwise = new Rowwise(rowCompiler.apply(rowProgram), used.toArray(), inputSchema.size());
+      // Only the columns these projections read are copied into each row (a program's expression
+      // list holds every input column).
+      ImmutableBitSet used = RelOptUtil.InputFinder.bits(rowExpressions, null);
+      rowwise =
+          new Rowwise(
+              rowCompiler.apply(rowProjections.getProgram(false)), used.toArray(), inputSchema.size());
     }
     VectorExpression[] allLocals = Arrays.copyOf(locals, locals.length + sharedLocals.size());
     for (int i = 0; i < sharedLocals.size(); i++) {
@@ -503,7 +508,7 @@ public final class VectorCompiler {
     boolean additive = operator == Arithmetic.Operator.ADD || operator == Arithmetic.Operator.SUBTRACT;
     if ((name == SqlTypeName.TIMESTAMP || name == SqlTypeName.DATE)
         && additive
-        && isYearMonthInterval(operator == Arithmetic.Operator.ADD && isYearMonthInterval(left.type()) ? left.type() : right.type())) {
+        && (isYearMonthInterval(left.type()) || isYearMonthInterval(right.type()))) {
       return monthArithmetic(call, operator, left, right);
     }
     if (name == SqlTypeName.DATE && additive) {
@@ -514,13 +519,12 @@ public final class VectorCompiler {
               && right.typeName() == SqlTypeName.DATE;
       expect(dateFirst || intervalFirst, "date arithmetic on " + left.type() + ", " + right.type());
       // The row path adds whole days: the interval's milliseconds divided (truncating) by a day's.
-      boolean subtract = operator == Arithmetic.Operator.SUBTRACT;
-      LongBinaryOperator days =
-          dateFirst
-              ? (date, millis) -> subtract ? (int) (date - (int) (millis / 86_400_000L)) : (int) (date + (int) (millis / 86_400_000L))
-              : (millis, date) -> (int) (date + (int) (millis / 86_400_000L));
+      long sign = operator == Arithmetic.Operator.SUBTRACT ? -1 : 1;
+      LongBinaryOperator days = (date, millis) -> (int) (date + sign * (int) (millis / 86_400_000L));
       return new Typed(
-          new Arithmetic.CombineLongs(left.expression(), right.expression(), days),
+          dateFirst
+              ? new Arithmetic.CombineLongs(left.expression(), right.expression(), days)
+              : new Arithmetic.CombineLongs(right.expression(), left.expression(), days),
           type, Representation.LONG, 0);
     }
     if (name == SqlTypeName.TIMESTAMP && additive) {
@@ -549,7 +553,11 @@ public final class VectorCompiler {
     boolean intervalFirst = isYearMonthInterval(left.type());
     Typed value = intervalFirst ? right : left;
     Typed months = intervalFirst ? left : right;
-    expect(value.typeName() == type.getSqlTypeName() && isYearMonthInterval(months.type()), "month arithmetic on " + left.type() + ", " + right.type());
+    expect(
+        value.typeName() == type.getSqlTypeName()
+            && isYearMonthInterval(months.type())
+            && !(intervalFirst && operator == Arithmetic.Operator.SUBTRACT),
+        "month arithmetic on " + left.type() + ", " + right.type());
     int sign = operator == Arithmetic.Operator.SUBTRACT ? -1 : 1;
     LongBinaryOperator add =
         date
