@@ -121,20 +121,6 @@ public final class ColumnBuffers {
     anyNull[column] = true;
   }
 
-  /** Sets a value given in its Java representation (see {@link DataType}), or null. */
-  public void set(int column, Object value) {
-    if (value == null) {
-      setNull(column);
-      return;
-    }
-    switch (types[column].storage()) {
-      case LONG -> setLong(column, types[column].toLong(value));
-      case DOUBLE -> setDouble(column, ((Number) value).doubleValue());
-      case BOOLEAN -> setBoolean(column, (Boolean) value);
-      case OBJECT -> setObject(column, value);
-    }
-  }
-
   /** The value written at {@code row} of {@code column}, or null; for copying rows elsewhere. */
   Object get(int row, int column) {
     if (!needed[column]) {

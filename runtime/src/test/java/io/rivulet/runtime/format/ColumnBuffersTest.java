@@ -42,7 +42,7 @@ class ColumnBuffersTest {
     rows.setNull(1);
     rows.setNull(2);
     rows.setNull(3);
-    rows.set(4, new BigDecimal("2.50"));
+    rows.setObject(4, new BigDecimal("2.50"));
     rows.endRow();
     row(rows, 3, 3.5, false, "c");
 
