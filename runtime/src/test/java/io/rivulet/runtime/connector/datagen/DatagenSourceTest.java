@@ -134,12 +134,14 @@ class DatagenSourceTest {
     Source source = source(1);
     assertThat(source.bounded()).isFalse();
     SourcePartition partition = source.partitions().get(0);
+    // At 10,000 rows/s, 3,000 rows take 0.3 s less the first burst. Only a lower bound on the
+    // time holds on a busy machine: a descheduled reader falls behind, it never gets ahead.
     long started = System.nanoTime();
     long rows = 0;
-    while (System.nanoTime() - started < 200_000_000L) {
+    while (rows < 3000) {
       rows += partition.read(1000).rowCount();
     }
-    assertThat(rows).isBetween(1500L, 2200L); // 10,000 rows/s for 0.2 s
+    assertThat(System.nanoTime() - started).isGreaterThan(200_000_000L);
   }
 
   @Test
