@@ -3,6 +3,7 @@ package io.rivulet.bench.checksum;
 import io.rivulet.runtime.batch.Batch;
 import io.rivulet.runtime.batch.BooleanVector;
 import io.rivulet.runtime.batch.ColumnVector;
+import io.rivulet.runtime.batch.DecimalVector;
 import io.rivulet.runtime.batch.DoubleVector;
 import io.rivulet.runtime.batch.LongVector;
 import io.rivulet.runtime.batch.ObjectVector;
@@ -61,6 +62,15 @@ public final class RowHasher {
       BooleanVector booleans = (BooleanVector) column;
       for (int r = 0; r < rows; r++) {
         long h = booleans.isNull(r) ? NULL_HASH : booleans.getBoolean(r) ? 1 : 2;
+        hashes[r] = (hashes[r] + h) * 0x9E3779B97F4A7C15L;
+      }
+    } else if (column instanceof DecimalVector) {
+      DecimalVector decimals = (DecimalVector) column;
+      long[] values = decimals.values();
+      int scale = decimals.scale();
+      for (int r = 0; r < rows; r++) {
+        // valueHash of the BigDecimal the row stands for, so checksums do not depend on the vector.
+        long h = decimals.isNull(r) ? NULL_HASH : DecimalVector.strippedHash(values[r], scale);
         hashes[r] = (hashes[r] + h) * 0x9E3779B97F4A7C15L;
       }
     } else {

@@ -3,6 +3,7 @@ package io.rivulet.runtime.exec;
 import io.rivulet.runtime.batch.Batch;
 import io.rivulet.runtime.batch.BooleanVector;
 import io.rivulet.runtime.batch.ColumnVector;
+import io.rivulet.runtime.batch.DecimalVector;
 import io.rivulet.runtime.batch.DoubleVector;
 import io.rivulet.runtime.batch.LongVector;
 import io.rivulet.runtime.batch.ObjectVector;
@@ -38,6 +39,14 @@ public final class Partitioner {
     } else if (column instanceof BooleanVector booleans) {
       for (int r = 0; r < rows; r++) {
         int h = booleans.isNull(r) ? 0 : Boolean.hashCode(booleans.getBoolean(r));
+        hashes[r] = hashes[r] * 31 + h;
+      }
+    } else if (column instanceof DecimalVector decimals) {
+      long[] values = decimals.values();
+      int scale = decimals.scale();
+      for (int r = 0; r < rows; r++) {
+        // The BigDecimal's hash (valueHash), so a key lands where it would as an object.
+        int h = decimals.isNull(r) ? 0 : DecimalVector.strippedHash(values[r], scale);
         hashes[r] = hashes[r] * 31 + h;
       }
     } else {

@@ -3,9 +3,11 @@ package io.rivulet.planner.codegen.vector;
 import io.rivulet.runtime.batch.Batch;
 import io.rivulet.runtime.batch.BooleanVector;
 import io.rivulet.runtime.batch.ColumnVector;
+import io.rivulet.runtime.batch.DecimalVector;
 import io.rivulet.runtime.batch.DoubleVector;
 import io.rivulet.runtime.batch.LongVector;
 import io.rivulet.runtime.batch.ObjectVector;
+import java.math.BigDecimal;
 
 /**
  * The evaluation of one program over one batch: its input columns and the values of the program's
@@ -60,6 +62,54 @@ final class Frame {
     if (column instanceof BooleanVector booleans) {
       return new Values.Booleans(booleans.values(), booleans.nulls());
     }
+    if (column instanceof DecimalVector decimals) {
+      // Kernels read DECIMAL columns through decimalColumn; this serves any other reader.
+      Object[] values = new Object[decimals.size()];
+      for (int row = 0; row < values.length; row++) {
+        values[row] = decimals.get(row);
+      }
+      return new Values.Objects(values);
+    }
     return new Values.Objects(((ObjectVector) column).values());
+  }
+
+  /**
+   * A DECIMAL input column as unscaled longs of {@code scale} at {@code rows}, read in place when
+   * it is held as such; a value of another scale (the row path would keep that scale) or of more
+   * than 18 digits needs the row path.
+   */
+  Values decimalColumn(int index, int scale, Rows rows) {
+    ColumnVector column = batch.column(index);
+    int[] positions = rows.positions();
+    if (column instanceof DecimalVector decimals) {
+      if (decimals.scale() != scale) {
+        throw NeedsRowPath.INSTANCE;
+      }
+      long[] unscaled = decimals.values();
+      boolean[] nulls = decimals.nulls();
+      long limit = Decimal.POWERS_OF_TEN[18];
+      for (int i = 0; i < rows.count(); i++) {
+        int row = positions[i];
+        long value = unscaled[row];
+        if ((value >= limit || value <= -limit) && (nulls == null || !nulls[row])) {
+          throw NeedsRowPath.INSTANCE;
+        }
+      }
+      return new Values.Longs(unscaled, decimals.nulls());
+    }
+    Object[] decimals = ((ObjectVector) column).values();
+    long[] unscaled = new long[size()];
+    boolean[] nulls = Nulls.of(decimals, rows, size());
+    for (int i = 0; i < rows.count(); i++) {
+      int row = positions[i];
+      BigDecimal value = (BigDecimal) decimals[row];
+      if (value != null) {
+        if (value.scale() != scale || value.precision() > 18) {
+          throw NeedsRowPath.INSTANCE;
+        }
+        unscaled[row] = value.unscaledValue().longValue();
+      }
+    }
+    return new Values.Longs(unscaled, nulls);
   }
 }

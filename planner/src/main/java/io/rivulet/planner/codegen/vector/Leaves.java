@@ -1,6 +1,5 @@
 package io.rivulet.planner.codegen.vector;
 
-import java.math.BigDecimal;
 import java.util.Arrays;
 
 /** The leaves of an expression tree: input columns, common sub-expressions and literals. */
@@ -16,27 +15,13 @@ final class Leaves {
   }
 
   /**
-   * A DECIMAL input column as unscaled longs of the column's scale. A value of another scale (the
-   * row path would keep that scale) or of more than 18 digits needs the row path.
+   * A DECIMAL input column as unscaled longs of the column's scale (see {@link
+   * Frame#decimalColumn}).
    */
   record DecimalColumn(int index, int scale) implements VectorExpression {
     @Override
     public Values evaluate(Frame frame, Rows rows) {
-      Object[] decimals = ((Values.Objects) frame.column(index)).values();
-      long[] unscaled = new long[frame.size()];
-      boolean[] nulls = Nulls.of(decimals, rows, frame.size());
-      int[] positions = rows.positions();
-      for (int i = 0; i < rows.count(); i++) {
-        int row = positions[i];
-        BigDecimal value = (BigDecimal) decimals[row];
-        if (value != null) {
-          if (value.scale() != scale || value.precision() > 18) {
-            throw NeedsRowPath.INSTANCE;
-          }
-          unscaled[row] = value.unscaledValue().longValue();
-        }
-      }
-      return new Values.Longs(unscaled, nulls);
+      return frame.decimalColumn(index, scale, rows);
     }
   }
 

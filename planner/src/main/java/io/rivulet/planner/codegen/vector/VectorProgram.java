@@ -3,13 +3,13 @@ package io.rivulet.planner.codegen.vector;
 import io.rivulet.runtime.batch.Batch;
 import io.rivulet.runtime.batch.BooleanVector;
 import io.rivulet.runtime.batch.ColumnVector;
+import io.rivulet.runtime.batch.DecimalVector;
 import io.rivulet.runtime.batch.DoubleVector;
 import io.rivulet.runtime.batch.LongVector;
 import io.rivulet.runtime.batch.ObjectVector;
 import io.rivulet.runtime.batch.VectorBuilder;
 import io.rivulet.runtime.type.DataType;
 import io.rivulet.runtime.type.Schema;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -171,16 +171,6 @@ public final class VectorProgram {
     if (values instanceof Values.Longs longs) {
       long[] x = longs.values();
       boolean[] nulls = longs.nulls();
-      if (computed.scale() >= 0) {
-        Object[] decimals = new Object[count];
-        for (int i = 0; i < count; i++) {
-          int row = positions[i];
-          if (nulls == null || !nulls[row]) {
-            decimals[i] = BigDecimal.valueOf(x[row], computed.scale());
-          }
-        }
-        return new ObjectVector(type, decimals, count);
-      }
       long[] out;
       if (dense && x.length == count && nulls == null) {
         out = x;
@@ -191,7 +181,13 @@ public final class VectorProgram {
           out[i] = nulls != null && nulls[row] ? 0 : x[row];
         }
       }
-      return new LongVector(type, out, nulls(nulls, positions, count, dense), count);
+      boolean[] outNulls = nulls(nulls, positions, count, dense);
+      if (computed.scale() >= 0) {
+        // Unscaled longs of the scale BigDecimal arithmetic gives, so get() makes the BigDecimal
+        // the row path would have.
+        return new DecimalVector(out, outNulls, computed.scale(), count);
+      }
+      return new LongVector(type, out, outNulls, count);
     }
     if (values instanceof Values.Doubles doubles) {
       double[] x = doubles.values();
