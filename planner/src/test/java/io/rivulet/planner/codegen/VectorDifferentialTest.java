@@ -15,6 +15,8 @@ import io.rivulet.planner.catalog.SourceObject;
 import io.rivulet.runtime.RivuletException;
 import io.rivulet.runtime.batch.Batch;
 import io.rivulet.runtime.batch.BatchBuilder;
+import io.rivulet.runtime.batch.ColumnVector;
+import io.rivulet.runtime.batch.DecimalVector;
 import io.rivulet.runtime.batch.RowKind;
 import io.rivulet.runtime.operator.calc.BatchFunction;
 import io.rivulet.runtime.operator.calc.CalcFactory;
@@ -300,7 +302,11 @@ class VectorDifferentialTest {
     assertThat(actual.schema()).isEqualTo(expected.schema());
     assertThat(actual.rowCount()).as("rows of\n%s", input).isEqualTo(expected.rowCount());
     for (int c = 0; c < actual.columnCount(); c++) {
-      assertThat(actual.column(c).getClass()).isEqualTo(expected.column(c).getClass());
+      if (!(actual.column(c) instanceof DecimalVector)) {
+        // The row path builds DECIMAL columns of BigDecimals; the kernels' DecimalVector stands
+        // for them, and the rows below compare its values with their scales.
+        assertThat(actual.column(c).getClass()).isEqualTo(expected.column(c).getClass());
+      }
       assertThat(actual.column(c).type()).isEqualTo(expected.column(c).type());
       assertThat(actual.column(c).size()).isEqualTo(expected.rowCount());
     }
@@ -354,7 +360,21 @@ class VectorDifferentialTest {
       }
       builder.appendRow(row, changelog ? RowKind.ofCode((byte) random.nextInt(4)) : RowKind.INSERT);
     }
-    return builder.build();
+    Batch built = builder.build();
+    if (random.nextBoolean()) {
+      // The DECIMAL column as unscaled longs, as a program before this one would hand it over.
+      ColumnVector[] columns = new ColumnVector[built.columnCount()];
+      Object[] decimals = new Object[rows];
+      for (int c = 0; c < columns.length; c++) {
+        columns[c] = built.column(c);
+      }
+      for (int r = 0; r < rows; r++) {
+        decimals[r] = columns[2].get(r);
+      }
+      columns[2] = DecimalVector.of(decimals, rows);
+      built = new Batch(schema, columns, rows, built.kindCodes());
+    }
+    return built;
   }
 
   private static long pick(Random random, long... values) {
