@@ -70,7 +70,8 @@ public final class RowHasher {
       int scale = decimals.scale();
       for (int r = 0; r < rows; r++) {
         // valueHash of the BigDecimal the row stands for, so checksums do not depend on the vector.
-        long h = decimals.isNull(r) ? NULL_HASH : DecimalVector.strippedHash(values[r], scale);
+        long h =
+            decimals.isNull(r) ? NULL_HASH : DecimalVector.strippedHash(values[r], scale);
         hashes[r] = (hashes[r] + h) * 0x9E3779B97F4A7C15L;
       }
     } else {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rivulet.runtime.batch.Batch;
 import io.rivulet.runtime.batch.BatchBuilder;
+import io.rivulet.runtime.batch.ColumnVector;
+import io.rivulet.runtime.batch.DecimalVector;
 import io.rivulet.runtime.batch.RowKind;
 import io.rivulet.runtime.type.DataType;
 import io.rivulet.runtime.type.Field;
@@ -46,6 +48,30 @@ class RowHasherTest {
         .isEqualTo(checksum(List.<Object[]>of(a)));
     assertThat(checksum(List.<Object[]>of(new Object[] {"b", 1L, new BigDecimal("1.5")})))
         .isNotEqualTo(checksum(List.<Object[]>of(a)));
+  }
+
+  @Test
+  void decimalsAsUnscaledLongsHashAsTheirBigDecimals() {
+    List<Object[]> rows =
+        List.of(
+            new Object[] {"a", 1L, new BigDecimal("90.800")},
+            new Object[] {"b", 2L, null},
+            new Object[] {"c", 3L, new BigDecimal("-0.007")},
+            new Object[] {"d", 4L, new BigDecimal("0.000")},
+            new Object[] {"e", 5L, new BigDecimal("9223372036854775.807")});
+    Batch objects = Batch.ofRows(SCHEMA, rows);
+    ColumnVector[] columns = {
+      objects.column(0),
+      objects.column(1),
+      new DecimalVector(
+          new long[] {90800, 0, -7, 0, Long.MAX_VALUE},
+          new boolean[] {false, true, false, false, false},
+          3,
+          5)
+    };
+    Batch longs = new Batch(SCHEMA, columns, 5, null);
+
+    assertThat(RowHasher.sumAndCount(longs)).containsExactly(RowHasher.sumAndCount(objects));
   }
 
   @Test

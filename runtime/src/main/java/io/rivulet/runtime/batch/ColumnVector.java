@@ -6,7 +6,8 @@ import io.rivulet.runtime.type.DataType;
  * One column of a batch: values of one type laid out in a primitive or object array, with an
  * optional null mask. Vectors are never changed once built.
  */
-public sealed interface ColumnVector permits LongVector, DoubleVector, BooleanVector, DecimalVector, ObjectVector {
+public sealed interface ColumnVector
+    permits LongVector, DoubleVector, BooleanVector, DecimalVector, ObjectVector {
   DataType type();
 
   int size();

@@ -11,7 +11,8 @@ class DecimalVectorTest {
   @Test
   void getGivesTheBigDecimalOfTheScaleWithNulls() {
     DecimalVector vector =
-        new DecimalVector(new long[] {12345, 0, -7, 0}, new boolean[] {false, true, false, false}, 3, 4);
+        new DecimalVector(
+            new long[] {12345, 0, -7, 0}, new boolean[] {false, true, false, false}, 3, 4);
 
     assertThat(vector.type()).isEqualTo(DataType.DECIMAL);
     assertThat(vector.get(0)).isEqualTo(new BigDecimal("12.345"));
@@ -37,7 +38,8 @@ class DecimalVectorTest {
     assertThat(gathered.get(1)).isNull();
     assertThat(gathered.get(2)).isEqualTo(new BigDecimal("0.03"));
     assertThat(gathered.get(3)).isEqualTo(new BigDecimal("0.01"));
-    ColumnVector noNulls = new DecimalVector(new long[] {5, 6}, null, 0, 2).gather(new int[] {1}, 1);
+    ColumnVector noNulls =
+        new DecimalVector(new long[] {5, 6}, null, 0, 2).gather(new int[] {1}, 1);
     assertThat(((DecimalVector) noNulls).nulls()).isNull();
     assertThat(noNulls.get(0)).isEqualTo(new BigDecimal("6"));
   }
