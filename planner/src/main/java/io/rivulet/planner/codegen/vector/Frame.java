@@ -95,7 +95,7 @@ final class Frame {
           throw NeedsRowPath.INSTANCE;
         }
       }
-      return new Values.Longs(unscaled, decimals.nulls());
+      return new Values.Longs(unscaled, nulls);
     }
     Object[] decimals = ((ObjectVector) column).values();
     long[] unscaled = new long[size()];
