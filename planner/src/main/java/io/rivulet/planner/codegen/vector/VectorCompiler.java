@@ -69,6 +69,8 @@ public final class VectorCompiler {
   private final Map<String, Split> splits = new HashMap<>();
   /** The memoized common sub-expressions, by index, as references to their shared locals. */
   private final Map<Integer, Typed> memoizedLocals = new HashMap<>();
+  /** The ids of the strings of each memoized column, shared by its memoized expressions. */
+  private final Map<Integer, Leaves.LocalRef> dictionaries = new HashMap<>();
   private final Dependence[] localDependences;
   private final boolean memoize;
   /** Above zero while the body of a memoized expression is compiled: nothing in it is memoized. */
@@ -231,7 +233,14 @@ public final class VectorCompiler {
     } finally {
       memoDepth--;
     }
-    Memoized memo = new Memoized(body.expression(), column, body.representation());
+    Leaves.LocalRef ids =
+        dictionaries.computeIfAbsent(
+            column,
+            key -> {
+              sharedLocals.add(new StringDictionary.Encode(column));
+              return new Leaves.LocalRef(locals.length + sharedLocals.size() - 1);
+            });
+    Memoized memo = new Memoized(body.expression(), ids, body.representation());
     if (node instanceof RexLocalRef ref) {
       sharedLocals.add(memo);
       Typed shared = body.with(new Leaves.LocalRef(locals.length + sharedLocals.size() - 1), body.type());
