@@ -6,8 +6,8 @@ package io.rivulet.planner.codegen.vector;
  * own. An open-addressing table (linear probing; keys compared by identity first, then by
  * equality) of at most {@link #MAX_ENTRIES} strings: when full it gives {@link Values.Ids#NONE}
  * to new strings, and is emptied before the next batch, starting a new generation of ids. It
- * also decides whether memoizing pays: when most of the recent rows brought a new string, it
- * stands aside for a number of batches that doubles each time it is proved right.
+ * also decides whether memoizing pays: when it is full and most of the recent rows brought a new
+ * string, it stands aside for a number of batches that doubles each time it is proved right.
  */
 final class StringDictionary {
   static final int MAX_ENTRIES = 1 << 14;
@@ -82,15 +82,16 @@ final class StringDictionary {
   }
 
   /**
-   * Counts {@code rows} looked up (the new ones counted by {@link #id}), and stands aside when
-   * more than half of the sampled rows were new.
+   * Counts {@code rows} looked up (the new ones counted by {@link #id}), and stands aside when the
+   * dictionary is full and more than half of the sampled rows were new. While it fills, new
+   * strings are no sign of unique data: a column of a few thousand values starts that way.
    */
   void account(int rows) {
     sampledRows += rows;
     if (sampledRows < SAMPLE_ROWS) {
       return;
     }
-    if (sampledNew * 2L > sampledRows) {
+    if (size >= MAX_ENTRIES && sampledNew * 2L > sampledRows) {
       // Unique strings: what the dictionary holds is unlikely to be seen again.
       bypassLeft = bypassLength;
       bypassLength = Math.min(bypassLength * 2, MAX_BYPASS);
