@@ -57,7 +57,7 @@ final class Memoized implements VectorExpression {
       allocate(0);
     }
 
-    /** Rows whose value was found; for tests. */
+    /** Rows whose value was not computed for them; for tests. */
     long hits() {
       return hits;
     }
@@ -141,58 +141,73 @@ final class Memoized implements VectorExpression {
   @Override
   public Values evaluate(Frame frame, Rows rows) {
     Values.Ids encoded = (Values.Ids) ids.evaluate(frame, rows);
-    int[] idOf = encoded.ids();
-    if (idOf == null) {
+    if (encoded.ids() == null) {
       return body.evaluate(frame, rows);
     }
     Table table = tables.get();
     table.adopt(encoded.generation());
-    int count = rows.count();
-    int[] positions = rows.positions();
-    // Per row: the id whose value it takes from the table, or the complement of the row whose
-    // computed value it takes.
-    int[] sources = new int[count];
-    int[] missed = new int[count];
-    int[] missedIds = new int[count];
-    int misses = 0;
-    int firstNull = -1;
-    byte[] states = table.states;
-    for (int i = 0; i < count; i++) {
-      int row = positions[i];
-      int id = idOf[row];
-      if (id >= 0) {
-        if (id >= states.length) {
+    switch (representation) {
+      case LONG:
+        return longs(frame, rows, encoded.ids(), table);
+      case DOUBLE:
+        return doubles(frame, rows, encoded.ids(), table);
+      case BOOLEAN:
+        return booleans(frame, rows, encoded.ids(), table);
+      default:
+        return objects(frame, rows, encoded.ids(), table);
+    }
+  }
+
+  /**
+   * The rows whose value was not known when they were reached, ascending: their strings' values
+   * are computed together, and then taken from the table (or, for a NULL string or one without an
+   * id, from the computed row).
+   */
+  private final class Deferred {
+    private int[] rows = new int[16];
+    private int count;
+    private Values computed;
+    private int firstNull = -1;
+
+    void add(int row) {
+      if (count == rows.length) {
+        rows = Arrays.copyOf(rows, count * 2);
+      }
+      rows[count++] = row;
+    }
+
+    /** Computes the values of the deferred rows' strings the table does not know yet. */
+    void compute(Frame frame, int[] idOf, Table table) {
+      int[] missed = new int[count];
+      int[] missedIds = new int[count];
+      int misses = 0;
+      for (int d = 0; d < count; d++) {
+        int row = rows[d];
+        int id = idOf[row];
+        if (id >= 0) {
           table.ensure(id);
-          states = table.states;
-        }
-        byte state = states[id];
-        if (state == Table.UNKNOWN) {
-          states[id] = Table.PENDING;
-          missedIds[misses] = id;
-          missed[misses++] = row;
-        }
-        sources[i] = id;
-      } else if (id == Values.Ids.NULL) {
-        if (firstNull < 0) {
-          firstNull = row;
+          if (table.states[id] == Table.UNKNOWN) {
+            table.states[id] = Table.PENDING;
+            missedIds[misses] = id;
+            missed[misses++] = row;
+          }
+        } else if (id == Values.Ids.NONE || firstNull < 0) {
+          firstNull = id == Values.Ids.NULL ? row : firstNull;
           missedIds[misses] = -1;
           missed[misses++] = row;
         }
-        sources[i] = ~firstNull;
-      } else {
-        missedIds[misses] = -1;
-        missed[misses++] = row;
-        sources[i] = ~row;
       }
-    }
-    Values computed = null;
-    if (misses > 0) {
+      table.computed += misses;
+      table.hits += count - misses;
+      if (misses == 0) {
+        return;
+      }
       try {
         computed = body.evaluate(frame.fresh(), Rows.of(missed, misses));
       } catch (RuntimeException e) {
         for (int m = 0; m < misses; m++) {
           if (missedIds[m] >= 0) {
-            states[missedIds[m]] = Table.UNKNOWN;
+            table.states[missedIds[m]] = Table.UNKNOWN;
           }
         }
         throw e;
@@ -201,108 +216,186 @@ final class Memoized implements VectorExpression {
         int id = missedIds[m];
         if (id >= 0) {
           table.store(id, computed, missed[m]);
-          states[id] = Table.KNOWN;
+          table.states[id] = Table.KNOWN;
         }
       }
     }
-    table.hits += count - misses;
-    table.computed += misses;
-    return scatter(table, computed, sources, positions, count, frame.size());
+
+    /** The row of {@link #computed} whose value {@code row} takes, or -1 to take the table's. */
+    int source(int row, int id) {
+      if (id >= 0) {
+        return -1;
+      }
+      return id == Values.Ids.NULL ? firstNull : row;
+    }
   }
 
-  /** The values for every row: from the table for an id, else from the computed row. */
-  private Values scatter(
-      Table table, Values computed, int[] sources, int[] positions, int count, int size) {
-    switch (representation) {
-      case LONG: {
-        long[] out = new long[size];
-        boolean[] nulls = null;
-        long[] known = table.longs;
-        boolean[] knownNulls = table.nulls;
-        Values.Longs from = (Values.Longs) computed;
-        for (int i = 0; i < count; i++) {
-          int row = positions[i];
-          int source = sources[i];
-          boolean isNull;
-          if (source >= 0) {
-            out[row] = known[source];
-            isNull = knownNulls[source];
-          } else {
-            out[row] = from.values()[~source];
-            isNull = from.isNull(~source);
+  private Values longs(Frame frame, Rows rows, int[] idOf, Table table) {
+    int size = frame.size();
+    int count = rows.count();
+    int[] positions = rows.positions();
+    long[] out = new long[size];
+    boolean[] nulls = null;
+    Deferred deferred = new Deferred();
+    byte[] states = table.states;
+    long[] known = table.longs;
+    boolean[] knownNulls = table.nulls;
+    for (int i = 0; i < count; i++) {
+      int row = positions[i];
+      int id = idOf[row];
+      if (id >= 0 && id < states.length && states[id] == Table.KNOWN) {
+        out[row] = known[id];
+        if (knownNulls[id]) {
+          if (nulls == null) {
+            nulls = new boolean[size];
           }
-          if (isNull) {
-            if (nulls == null) {
-              nulls = new boolean[size];
-            }
-            nulls[row] = true;
-          }
+          nulls[row] = true;
         }
-        return new Values.Longs(out, nulls);
-      }
-      case DOUBLE: {
-        double[] out = new double[size];
-        boolean[] nulls = null;
-        double[] known = table.doubles;
-        boolean[] knownNulls = table.nulls;
-        Values.Doubles from = (Values.Doubles) computed;
-        for (int i = 0; i < count; i++) {
-          int row = positions[i];
-          int source = sources[i];
-          boolean isNull;
-          if (source >= 0) {
-            out[row] = known[source];
-            isNull = knownNulls[source];
-          } else {
-            out[row] = from.values()[~source];
-            isNull = from.isNull(~source);
-          }
-          if (isNull) {
-            if (nulls == null) {
-              nulls = new boolean[size];
-            }
-            nulls[row] = true;
-          }
-        }
-        return new Values.Doubles(out, nulls);
-      }
-      case BOOLEAN: {
-        boolean[] out = new boolean[size];
-        boolean[] nulls = null;
-        boolean[] known = table.booleans;
-        boolean[] knownNulls = table.nulls;
-        Values.Booleans from = (Values.Booleans) computed;
-        for (int i = 0; i < count; i++) {
-          int row = positions[i];
-          int source = sources[i];
-          boolean isNull;
-          if (source >= 0) {
-            out[row] = known[source];
-            isNull = knownNulls[source];
-          } else {
-            out[row] = from.values()[~source];
-            isNull = from.isNull(~source);
-          }
-          if (isNull) {
-            if (nulls == null) {
-              nulls = new boolean[size];
-            }
-            nulls[row] = true;
-          }
-        }
-        return new Values.Booleans(out, nulls);
-      }
-      default: {
-        Object[] out = new Object[size];
-        Object[] known = table.objects;
-        Object[] from = computed == null ? null : ((Values.Objects) computed).values();
-        for (int i = 0; i < count; i++) {
-          int source = sources[i];
-          out[positions[i]] = source >= 0 ? known[source] : from[~source];
-        }
-        return new Values.Objects(out);
+      } else {
+        deferred.add(row);
       }
     }
+    table.hits += count - deferred.count;
+    if (deferred.count > 0) {
+      deferred.compute(frame, idOf, table);
+      for (int d = 0; d < deferred.count; d++) {
+        int row = deferred.rows[d];
+        int id = idOf[row];
+        int source = deferred.source(row, id);
+        Values.Longs from = (Values.Longs) deferred.computed;
+        boolean isNull = source < 0 ? table.nulls[id] : from.isNull(source);
+        out[row] = source < 0 ? table.longs[id] : from.values()[source];
+        if (isNull) {
+          if (nulls == null) {
+            nulls = new boolean[size];
+          }
+          nulls[row] = true;
+        }
+      }
+    }
+    return new Values.Longs(out, nulls);
+  }
+
+  private Values doubles(Frame frame, Rows rows, int[] idOf, Table table) {
+    int size = frame.size();
+    int count = rows.count();
+    int[] positions = rows.positions();
+    double[] out = new double[size];
+    boolean[] nulls = null;
+    Deferred deferred = new Deferred();
+    byte[] states = table.states;
+    double[] known = table.doubles;
+    boolean[] knownNulls = table.nulls;
+    for (int i = 0; i < count; i++) {
+      int row = positions[i];
+      int id = idOf[row];
+      if (id >= 0 && id < states.length && states[id] == Table.KNOWN) {
+        out[row] = known[id];
+        if (knownNulls[id]) {
+          if (nulls == null) {
+            nulls = new boolean[size];
+          }
+          nulls[row] = true;
+        }
+      } else {
+        deferred.add(row);
+      }
+    }
+    table.hits += count - deferred.count;
+    if (deferred.count > 0) {
+      deferred.compute(frame, idOf, table);
+      for (int d = 0; d < deferred.count; d++) {
+        int row = deferred.rows[d];
+        int id = idOf[row];
+        int source = deferred.source(row, id);
+        Values.Doubles from = (Values.Doubles) deferred.computed;
+        boolean isNull = source < 0 ? table.nulls[id] : from.isNull(source);
+        out[row] = source < 0 ? table.doubles[id] : from.values()[source];
+        if (isNull) {
+          if (nulls == null) {
+            nulls = new boolean[size];
+          }
+          nulls[row] = true;
+        }
+      }
+    }
+    return new Values.Doubles(out, nulls);
+  }
+
+  private Values booleans(Frame frame, Rows rows, int[] idOf, Table table) {
+    int size = frame.size();
+    int count = rows.count();
+    int[] positions = rows.positions();
+    boolean[] out = new boolean[size];
+    boolean[] nulls = null;
+    Deferred deferred = new Deferred();
+    byte[] states = table.states;
+    boolean[] known = table.booleans;
+    boolean[] knownNulls = table.nulls;
+    for (int i = 0; i < count; i++) {
+      int row = positions[i];
+      int id = idOf[row];
+      if (id >= 0 && id < states.length && states[id] == Table.KNOWN) {
+        out[row] = known[id];
+        if (knownNulls[id]) {
+          if (nulls == null) {
+            nulls = new boolean[size];
+          }
+          nulls[row] = true;
+        }
+      } else {
+        deferred.add(row);
+      }
+    }
+    table.hits += count - deferred.count;
+    if (deferred.count > 0) {
+      deferred.compute(frame, idOf, table);
+      for (int d = 0; d < deferred.count; d++) {
+        int row = deferred.rows[d];
+        int id = idOf[row];
+        int source = deferred.source(row, id);
+        Values.Booleans from = (Values.Booleans) deferred.computed;
+        boolean isNull = source < 0 ? table.nulls[id] : from.isNull(source);
+        out[row] = source < 0 ? table.booleans[id] : from.values()[source];
+        if (isNull) {
+          if (nulls == null) {
+            nulls = new boolean[size];
+          }
+          nulls[row] = true;
+        }
+      }
+    }
+    return new Values.Booleans(out, nulls);
+  }
+
+  private Values objects(Frame frame, Rows rows, int[] idOf, Table table) {
+    int count = rows.count();
+    int[] positions = rows.positions();
+    Object[] out = new Object[frame.size()];
+    Deferred deferred = new Deferred();
+    byte[] states = table.states;
+    Object[] known = table.objects;
+    for (int i = 0; i < count; i++) {
+      int row = positions[i];
+      int id = idOf[row];
+      if (id >= 0 && id < states.length && states[id] == Table.KNOWN) {
+        out[row] = known[id];
+      } else {
+        deferred.add(row);
+      }
+    }
+    table.hits += count - deferred.count;
+    if (deferred.count > 0) {
+      deferred.compute(frame, idOf, table);
+      for (int d = 0; d < deferred.count; d++) {
+        int row = deferred.rows[d];
+        int id = idOf[row];
+        int source = deferred.source(row, id);
+        out[row] =
+            source < 0 ? table.objects[id] : ((Values.Objects) deferred.computed).values()[source];
+      }
+    }
+    return new Values.Objects(out);
   }
 
   @Override
