@@ -192,7 +192,12 @@ class VectorDifferentialTest {
             + " CHAR_LENGTH(u) - CHAR_LENGTH(REPLACE(u, 'c', '')) AS c FROM t WHERE SPLIT(u, '/')[3] <> 'x'",
         "SELECT CAST(CHAR_LENGTH(LOWER(s)) AS DOUBLE) / 2, l + CHAR_LENGTH(LOWER(s)),"
             + " CAST(CHAR_LENGTH(LOWER(s)) AS DECIMAL(10, 2)) * 1.5, CASE WHEN s IN ('12', '-7') THEN"
-            + " CAST(TRIM(s) AS BIGINT) END FROM t WHERE LOWER(s) <> 'x' OR s IS NULL")
+            + " CAST(TRIM(s) AS BIGINT) END FROM t WHERE LOWER(s) <> 'x' OR s IS NULL",
+        // Branches chosen by one column's strings, their results from other columns.
+        "SELECT CASE WHEN LOWER(s) = 'apple' THEN l WHEN s LIKE '%a%' THEN i * 2 WHEN s IS NULL THEN -1"
+            + " ELSE CHAR_LENGTH(u) END, CASE WHEN UPPER(s) = 'GOOGLE' THEN d WHEN POSITION('o' IN s) > 1"
+            + " THEN d * 2 END, CASE WHEN TRIM(s) = '' THEN NULL WHEN LOWER(s) LIKE 'c%' THEN LOWER(u) ELSE s"
+            + " END FROM t")
         .map(Arguments::of);
   }
 

@@ -36,6 +36,11 @@ final class Rows {
     return new Rows(positions, count, null);
   }
 
+  /** The first {@code count} of {@code positions}, a subset of these rows, ascending. */
+  Rows narrowed(int[] subset, int count) {
+    return new Rows(subset, count, this);
+  }
+
   /** The positions; only the first {@link #count()} entries are meaningful. */
   int[] positions() {
     return positions;

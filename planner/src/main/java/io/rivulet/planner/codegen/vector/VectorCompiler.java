@@ -233,14 +233,7 @@ public final class VectorCompiler {
     } finally {
       memoDepth--;
     }
-    Leaves.LocalRef ids =
-        dictionaries.computeIfAbsent(
-            column,
-            key -> {
-              sharedLocals.add(new StringDictionary.Encode(column));
-              return new Leaves.LocalRef(locals.length + sharedLocals.size() - 1);
-            });
-    Memoized memo = new Memoized(body.expression(), ids, body.representation());
+    Memoized memo = new Memoized(body.expression(), dictionary(column), body.representation());
     if (node instanceof RexLocalRef ref) {
       sharedLocals.add(memo);
       Typed shared = body.with(new Leaves.LocalRef(locals.length + sharedLocals.size() - 1), body.type());
@@ -248,6 +241,16 @@ public final class VectorCompiler {
       return shared;
     }
     return body.with(memo, body.type());
+  }
+
+  /** The ids of a column's strings, a local shared by the column's memoized expressions. */
+  private Leaves.LocalRef dictionary(int column) {
+    return dictionaries.computeIfAbsent(
+        column,
+        key -> {
+          sharedLocals.add(new StringDictionary.Encode(column));
+          return new Leaves.LocalRef(locals.length + sharedLocals.size() - 1);
+        });
   }
 
   /** What a sub-expression depends on, for {@link #memoColumn}. */
@@ -831,13 +834,24 @@ public final class VectorCompiler {
     Representation representation = representationOf(type);
     List<VectorExpression> conditions = new ArrayList<>();
     List<RexNode> branches = new ArrayList<>();
-    for (int i = 0; i + 1 < operands.size(); i += 2) {
-      Typed condition = compile(operands.get(i));
-      expect(
-          condition.representation() == Representation.BOOLEAN,
-          "a CASE condition that is not boolean");
-      conditions.add(condition.expression());
-      branches.add(operands.get(i + 1));
+    int chooserColumn = caseChooserColumn(operands);
+    if (chooserColumn >= 0) {
+      // The conditions as one memoized choice: not each memoized on its own.
+      memoDepth++;
+    }
+    try {
+      for (int i = 0; i + 1 < operands.size(); i += 2) {
+        Typed condition = compile(operands.get(i));
+        expect(
+            condition.representation() == Representation.BOOLEAN,
+            "a CASE condition that is not boolean");
+        conditions.add(condition.expression());
+        branches.add(operands.get(i + 1));
+      }
+    } finally {
+      if (chooserColumn >= 0) {
+        memoDepth--;
+      }
     }
     branches.add(operands.get(operands.size() - 1));
     boolean decimal = type.getSqlTypeName() == SqlTypeName.DECIMAL;
@@ -858,9 +872,32 @@ public final class VectorCompiler {
       results.add(value.expression());
     }
     VectorExpression otherwise = results.remove(results.size() - 1);
+    if (chooserColumn >= 0) {
+      VectorExpression branch =
+          new Memoized(new Logic.FirstTrue(conditions), dictionary(chooserColumn), Representation.LONG);
+      return new Typed(
+          new Logic.CaseByBranch(representation, branch, results, otherwise),
+          type, representation, Math.max(scale, 0));
+    }
     return new Typed(
         new Logic.Case(representation, conditions, results, otherwise),
         type, representation, Math.max(scale, 0));
+  }
+
+  /**
+   * The column whose strings alone decide which branch of a CASE applies, when at least two
+   * conditions and some string work decide it (q21's {@code WHEN LOWER(channel) = 'apple' ...}):
+   * the branch is then memoized per string, one choice instead of a memo per condition; else -1.
+   */
+  private int caseChooserColumn(List<RexNode> operands) {
+    if (!memoize || memoDepth > 0 || operands.size() < 5) {
+      return -1;
+    }
+    Dependence dependence = Dependence.CONSTANT;
+    for (int i = 0; i + 1 < operands.size(); i += 2) {
+      dependence = dependence.and(dependence(operands.get(i)));
+    }
+    return dependence.column() >= 0 && dependence.stringWork() ? dependence.column() : -1;
   }
 
   private Typed cast(RexCall call) {
