@@ -783,11 +783,18 @@ public final class VectorCompiler {
     } else if (SqlTypeUtil.isCharacter(left.type()) && SqlTypeUtil.isCharacter(right.type())) {
       Object constant = literalValue(call.getOperands().get(1), String.class);
       boolean equality = operator == Comparisons.Operator.EQUAL || operator == Comparisons.Operator.NOT_EQUAL;
-      expression =
-          equality && constant != null
-              ? new Comparisons.StringEqualsConstant(
-                  left.expression(), (String) constant, operator == Comparisons.Operator.NOT_EQUAL)
-              : new Comparisons.Strings(operator, left.expression(), right.expression());
+      boolean negate = operator == Comparisons.Operator.NOT_EQUAL;
+      RexNode lowered = loweredString(call.getOperands().get(0));
+      if (equality && constant != null && lowered != null) {
+        // LOWER(x) = 'literal' without building the lower-case string.
+        String literal = (String) constant;
+        expression = new Strings.Test(string(lowered), x -> Strings.lowerEquals(x, literal) != negate);
+      } else {
+        expression =
+            equality && constant != null
+                ? new Comparisons.StringEqualsConstant(left.expression(), (String) constant, negate)
+                : new Comparisons.Strings(operator, left.expression(), right.expression());
+      }
     } else if (left.typeName() == SqlTypeName.BOOLEAN && right.typeName() == SqlTypeName.BOOLEAN) {
       expression = new Comparisons.Booleans(operator, left.expression(), right.expression());
     } else {
@@ -823,9 +830,24 @@ public final class VectorCompiler {
             case FALSE -> Boolean.FALSE;
             default -> null;
           };
+      RexNode lowered = loweredString(call.getOperands().get(0));
+      if (strings && ifNull == null && lowered != null) {
+        // LOWER(x) IN ('a', 'b') without building the lower-case string.
+        String[] literals = points.toArray(new String[0]);
+        return bool(call, new Strings.Test(string(lowered), x -> Strings.lowerEqualsAny(x, literals)));
+      }
       return bool(call, new Comparisons.In(operand.expression(), points.toArray(), ifNull));
     }
     return compile(RexUtil.expandSearch(rexBuilder, program, call));
+  }
+
+  /** The string {@code node} is the LOWER of, or null when it is not a LOWER. */
+  private RexNode loweredString(RexNode node) {
+    RexNode resolved = resolve(node);
+    if (resolved instanceof RexCall lower && lower.getOperator() == SqlStdOperatorTable.LOWER) {
+      return lower.getOperands().get(0);
+    }
+    return null;
   }
 
   private Typed caseWhen(RexCall call) {
