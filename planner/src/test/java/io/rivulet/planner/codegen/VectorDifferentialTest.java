@@ -156,7 +156,9 @@ class VectorDifferentialTest {
         "SELECT CAST(s AS BIGINT), CAST(s AS INT) FROM t WHERE s IN ('12', '-7', 'c')",
         "SELECT d * d * d * d, d * 1000000000000 FROM t",
         "SELECT MOD(d, 3), MOD(d, i), MOD(d * d, d), MOD(d, 0.07), MOD(-d, 7), MOD(d, l) FROM t",
-        "SELECT SUBSTRING(s, i), SUBSTRING(s, i, i - 2), SUBSTRING(s FROM 2 FOR i) FROM t")
+        "SELECT SUBSTRING(s, i), SUBSTRING(s, i, i - 2), SUBSTRING(s FROM 2 FOR i) FROM t",
+        // Memoized per string, and some strings are no numbers: the row path's error.
+        "SELECT l, CAST(TRIM(s) AS BIGINT) + 1 FROM t WHERE LOWER(s) IN ('12', '-7', 'c')")
         .map(Arguments::of);
   }
 
