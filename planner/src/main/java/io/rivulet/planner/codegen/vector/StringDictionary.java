@@ -1,7 +1,5 @@
 package io.rivulet.planner.codegen.vector;
 
-import java.util.Arrays;
-
 /**
  * Small ids for the distinct strings of one column, for one thread, so that every {@link Memoized}
  * expression of the column finds a row's value by one array load instead of a hash probe of its
@@ -19,12 +17,9 @@ final class StringDictionary {
   /** The longest stand-aside, in evaluations. */
   static final int MAX_BYPASS = 64;
 
-  /**
-   * Two ints per slot, the string's hash and its id + 1 (0: free), so that a probe reads one
-   * array; the strings themselves are in {@link #strings} by id, small enough to stay in cache.
-   */
-  private int[] slots = new int[2 * MIN_SLOTS];
-  private String[] strings = new String[MIN_SLOTS / 2];
+  private String[] keys = new String[MIN_SLOTS];
+  private int[] hashes = new int[MIN_SLOTS];
+  private int[] slotIds = new int[MIN_SLOTS];
   private int size;
   private long generation;
 
@@ -60,18 +55,15 @@ final class StringDictionary {
   /** The id of {@code key}, a new one for a string not seen yet, or NONE when full. */
   int id(String key) {
     int hash = key.hashCode();
-    int mask = (slots.length >> 1) - 1;
+    int mask = keys.length - 1;
     int slot = spread(hash) & mask;
     while (true) {
-      int stored = slots[2 * slot + 1];
-      if (stored == 0) {
+      String candidate = keys[slot];
+      if (candidate == null) {
         break;
       }
-      if (slots[2 * slot] == hash) {
-        String candidate = strings[stored - 1];
-        if (candidate == key || candidate.equals(key)) {
-          return stored - 1;
-        }
+      if (candidate == key || (hashes[slot] == hash && candidate.equals(key))) {
+        return slotIds[slot];
       }
       slot = (slot + 1) & mask;
     }
@@ -80,13 +72,10 @@ final class StringDictionary {
       return Values.Ids.NONE;
     }
     int id = size++;
-    if (id == strings.length) {
-      strings = Arrays.copyOf(strings, Math.min(2 * strings.length, MAX_ENTRIES));
-    }
-    strings[id] = key;
-    slots[2 * slot] = hash;
-    slots[2 * slot + 1] = id + 1;
-    if (size * 2 > mask + 1) {
+    keys[slot] = key;
+    hashes[slot] = hash;
+    slotIds[slot] = id;
+    if (size * 2 > keys.length) {
       grow();
     }
     return id;
@@ -117,27 +106,33 @@ final class StringDictionary {
   void clear() {
     generation++;
     if (size > 0) {
-      slots = new int[2 * MIN_SLOTS];
-      strings = new String[MIN_SLOTS / 2];
+      keys = new String[MIN_SLOTS];
+      hashes = new int[MIN_SLOTS];
+      slotIds = new int[MIN_SLOTS];
       size = 0;
     }
   }
 
   private void grow() {
-    int[] old = slots;
-    int capacity = old.length; // slots after doubling: twice the old count
-    slots = new int[2 * capacity];
-    int mask = capacity - 1;
-    for (int i = 0; i < old.length; i += 2) {
-      if (old[i + 1] == 0) {
+    String[] oldKeys = keys;
+    int[] oldHashes = hashes;
+    int[] oldIds = slotIds;
+    int slots = oldKeys.length * 2;
+    keys = new String[slots];
+    hashes = new int[slots];
+    slotIds = new int[slots];
+    int mask = slots - 1;
+    for (int old = 0; old < oldKeys.length; old++) {
+      if (oldKeys[old] == null) {
         continue;
       }
-      int slot = spread(old[i]) & mask;
-      while (slots[2 * slot + 1] != 0) {
+      int slot = spread(oldHashes[old]) & mask;
+      while (keys[slot] != null) {
         slot = (slot + 1) & mask;
       }
-      slots[2 * slot] = old[i];
-      slots[2 * slot + 1] = old[i + 1];
+      keys[slot] = oldKeys[old];
+      hashes[slot] = oldHashes[old];
+      slotIds[slot] = oldIds[old];
     }
   }
 
