@@ -12,6 +12,7 @@ import io.rivulet.planner.catalog.Column;
 import io.rivulet.planner.catalog.SourceObject;
 import io.rivulet.planner.catalog.Watermark;
 import io.rivulet.planner.codegen.CalcCompiler;
+import io.rivulet.planner.codegen.vector.VectorCompiler;
 import io.rivulet.runtime.batch.Batch;
 import io.rivulet.runtime.operator.calc.BatchFunction;
 import io.rivulet.runtime.operator.calc.CalcFactory;
@@ -60,7 +61,8 @@ public class CalcBenchmark {
   })
   public String query;
 
-  @Param({"vector", "row"})
+  /** {@code plain}: column at a time without memoizing string computations per distinct value. */
+  @Param({"vector", "plain", "row"})
   public String path;
 
   private BatchFunction function;
@@ -114,11 +116,13 @@ public class CalcBenchmark {
       default:
         throw new IllegalArgumentException(query);
     }
-    System.setProperty(CalcCompiler.VECTORIZED_PROPERTY, String.valueOf(path.equals("vector")));
+    System.setProperty(CalcCompiler.VECTORIZED_PROPERTY, String.valueOf(!path.equals("row")));
+    System.setProperty(VectorCompiler.MEMOIZE_PROPERTY, String.valueOf(!path.equals("plain")));
     try {
       function = compile(sql);
     } finally {
       System.clearProperty(CalcCompiler.VECTORIZED_PROPERTY);
+      System.clearProperty(VectorCompiler.MEMOIZE_PROPERTY);
     }
     batch = BidBatches.generate(1, ROWS, 0)[0];
   }

@@ -12,6 +12,7 @@ import io.rivulet.planner.QueryPlanner;
 import io.rivulet.planner.catalog.Catalog;
 import io.rivulet.planner.catalog.Column;
 import io.rivulet.planner.catalog.SourceObject;
+import io.rivulet.planner.codegen.vector.VectorCompiler;
 import io.rivulet.runtime.RivuletException;
 import io.rivulet.runtime.batch.Batch;
 import io.rivulet.runtime.batch.BatchBuilder;
@@ -157,7 +158,9 @@ class VectorDifferentialTest {
         "SELECT CAST(s AS BIGINT), CAST(s AS INT) FROM t WHERE s IN ('12', '-7', 'c')",
         "SELECT d * d * d * d, d * 1000000000000 FROM t",
         "SELECT MOD(d, 3), MOD(d, i), MOD(d * d, d), MOD(d, 0.07), MOD(-d, 7), MOD(d, l) FROM t",
-        "SELECT SUBSTRING(s, i), SUBSTRING(s, i, i - 2), SUBSTRING(s FROM 2 FOR i) FROM t")
+        "SELECT SUBSTRING(s, i), SUBSTRING(s, i, i - 2), SUBSTRING(s FROM 2 FOR i) FROM t",
+        // Memoized per string, and some strings are no numbers: the row path's error.
+        "SELECT l, CAST(TRIM(s) AS BIGINT) + 1 FROM t WHERE LOWER(s) IN ('12', '-7', 'c')")
         .map(Arguments::of);
   }
 
@@ -177,6 +180,85 @@ class VectorDifferentialTest {
         "SELECT l * 2, INITCAP(s), d + 1, INITCAP(u), x FROM t WHERE NOT b",
         "SELECT d / 3, MOD(d, 0.001), d + 1 FROM t WHERE d > 0")
         .map(Arguments::of);
+  }
+
+  /** Programs with string computations of one column, memoized per distinct string. */
+  static Stream<Arguments> memoized() {
+    return Stream.of(
+        "SELECT l, i, s, CASE WHEN LOWER(s) = 'apple' THEN '0' WHEN LOWER(s) = 'google' THEN '1'"
+            + " WHEN LOWER(s) = 'facebook' THEN '2' WHEN LOWER(s) = 'baidu' THEN '3'"
+            + " ELSE SUBSTRING(u FROM POSITION('channel_id=' IN u) + 11) END AS channel_id FROM t"
+            + " WHERE POSITION('channel_id=' IN u) > 0 OR LOWER(s) IN ('apple', 'google', 'facebook', 'baidu')",
+        "SELECT LOWER(s), UPPER(s) || '!', CHAR_LENGTH(TRIM(s)), s LIKE '%pp%', SUBSTRING(s FROM 2 FOR 3),"
+            + " POSITION('a' IN s) > 0, COALESCE(LOWER(s), 'none'), LOWER(s) IS NULL,"
+            + " CASE WHEN LOWER(s) = 'apple' THEN 1 ELSE 0 END, LOWER(s) || LOWER(u) FROM t",
+        "SELECT l, SPLIT(u, '/')[4] AS dir1, SPLIT(u, '/')[5] AS dir2, SPLIT(u, '/')[6] AS dir3,"
+            + " CHAR_LENGTH(u) - CHAR_LENGTH(REPLACE(u, 'c', '')) AS c FROM t WHERE SPLIT(u, '/')[3] <> 'x'",
+        "SELECT CAST(CHAR_LENGTH(LOWER(s)) AS DOUBLE) / 2, l + CHAR_LENGTH(LOWER(s)),"
+            + " CAST(CHAR_LENGTH(LOWER(s)) AS DECIMAL(10, 2)) * 1.5, CASE WHEN s IN ('12', '-7') THEN"
+            + " CAST(TRIM(s) AS BIGINT) END FROM t WHERE LOWER(s) <> 'x' OR s IS NULL",
+        // Branches chosen by one column's strings, their results from other columns.
+        "SELECT CASE WHEN LOWER(s) = 'apple' THEN l WHEN s LIKE '%a%' THEN i * 2 WHEN s IS NULL THEN -1"
+            + " ELSE CHAR_LENGTH(u) END, CASE WHEN UPPER(s) = 'GOOGLE' THEN d WHEN POSITION('o' IN s) > 1"
+            + " THEN d * 2 END, CASE WHEN TRIM(s) = '' THEN NULL WHEN LOWER(s) LIKE 'c%' THEN LOWER(u) ELSE s"
+            + " END FROM t")
+        .map(Arguments::of);
+  }
+
+  /**
+   * Memoized programs on batches of few distinct strings (new instances, as a parser makes them),
+   * of unique strings (enough for the dictionaries to fill and stand aside), then few again, all
+   * with NULLs; also with memoizing off, which must give the same.
+   */
+  @ParameterizedTest
+  @MethodSource("memoized")
+  void memoizedProgramsComputeWhatTheRowPathComputes(String sql) {
+    CalcCompiler.ColumnAtATime calc = vectorizedCalc(sql);
+    assertThat(calc.vector().isMemoized()).as("memoized expressions in %s", sql).isTrue();
+    Random random = new Random(sql.hashCode());
+    int[] modes = {0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0};
+    for (int b = 0; b < modes.length; b++) {
+      int rows = b % 4 == 1 ? 1 + random.nextInt(3) : modes[b] == 1 ? 3000 : 50 + random.nextInt(500);
+      Batch batch = withStrings(random, batch(random, rows, true), modes[b] == 1);
+      Batch vector = calc.vector().evaluate(batch);
+      assertThat(vector).as("column at a time for\n%s", batch).isNotNull();
+      assertSame(vector, calc.rows().apply(batch), batch);
+    }
+    String previous = System.setProperty(VectorCompiler.MEMOIZE_PROPERTY, "false");
+    try {
+      CalcCompiler.ColumnAtATime plain = vectorizedCalc(sql);
+      assertThat(plain.vector().isMemoized()).isFalse();
+      Batch batch = withStrings(random, batch(random, 200, true), false);
+      assertSame(plain.vector().evaluate(batch), calc.vector().evaluate(batch), batch);
+    } finally {
+      if (previous == null) {
+        System.clearProperty(VectorCompiler.MEMOIZE_PROPERTY);
+      } else {
+        System.setProperty(VectorCompiler.MEMOIZE_PROPERTY, previous);
+      }
+    }
+  }
+
+  /** The batch with new string columns: new instances of the few {@link #STRINGS}, or unique ones. */
+  private static Batch withStrings(Random random, Batch batch, boolean unique) {
+    BatchBuilder builder = new BatchBuilder(batch.schema(), batch.rowCount());
+    for (int r = 0; r < batch.rowCount(); r++) {
+      Object[] row = batch.row(r);
+      for (int c = 4; c <= 5; c++) {
+        String value;
+        if (random.nextInt(8) == 0) {
+          value = null;
+        } else if (unique) {
+          value = STRINGS[random.nextInt(STRINGS.length)] + "/" + Long.toHexString(random.nextLong())
+              + (random.nextBoolean() ? "/Q" : "&channel_id=" + random.nextInt(1000));
+        } else {
+          value = new String(STRINGS[random.nextInt(STRINGS.length)]);
+        }
+        row[c] = value;
+      }
+      builder.appendRow(row, batch.kind(r));
+    }
+    return builder.build();
   }
 
   @ParameterizedTest

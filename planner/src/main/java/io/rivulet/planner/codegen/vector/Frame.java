@@ -35,6 +35,11 @@ final class Frame {
     return batch;
   }
 
+  /** A frame over the same batch with no values computed yet. */
+  Frame fresh() {
+    return new Frame(batch, locals);
+  }
+
   /** The values of the program's expression {@code index}, computed at most once per rows. */
   Values local(int index, Rows rows) {
     Values cached = values[index];

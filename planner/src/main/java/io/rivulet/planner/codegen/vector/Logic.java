@@ -142,6 +142,78 @@ final class Logic {
     }
   }
 
+  /**
+   * Which branch of a searched CASE applies to each row: the index of its first TRUE condition,
+   * or the number of conditions for the ELSE; each condition is evaluated only for the rows that
+   * reach it, as in {@link Case}. Memoized per string when the conditions read one column alone.
+   */
+  record FirstTrue(List<VectorExpression> conditions) implements VectorExpression {
+    @Override
+    public Values evaluate(Frame frame, Rows rows) {
+      long[] out = new long[frame.size()];
+      Rows remaining = rows;
+      for (int b = 0; b < conditions.size() && !remaining.isEmpty(); b++) {
+        Values.Booleans condition = (Values.Booleans) conditions.get(b).evaluate(frame, remaining);
+        Rows[] split = remaining.split(condition);
+        int[] taken = split[0].positions();
+        for (int i = 0; i < split[0].count(); i++) {
+          out[taken[i]] = b;
+        }
+        remaining = split[1];
+      }
+      int[] rest = remaining.positions();
+      for (int i = 0; i < remaining.count(); i++) {
+        out[rest[i]] = conditions.size();
+      }
+      return new Values.Longs(out, null);
+    }
+  }
+
+  /**
+   * A searched CASE whose branch per row is known ({@link FirstTrue}): the rows are grouped by
+   * branch in one pass, and each result is evaluated for its own rows only.
+   */
+  record CaseByBranch(
+      Representation representation,
+      VectorExpression branch,
+      List<VectorExpression> results,
+      VectorExpression otherwise)
+      implements VectorExpression {
+    @Override
+    public Values evaluate(Frame frame, Rows rows) {
+      long[] branches = ((Values.Longs) branch.evaluate(frame, rows)).values();
+      int count = rows.count();
+      int[] positions = rows.positions();
+      int groups = results.size() + 1;
+      int[] sizes = new int[groups];
+      for (int i = 0; i < count; i++) {
+        sizes[(int) branches[positions[i]]]++;
+      }
+      int[][] members = new int[groups][];
+      for (int g = 0; g < groups; g++) {
+        members[g] = sizes[g] == count || sizes[g] == 0 ? null : new int[sizes[g]];
+      }
+      int[] filled = new int[groups];
+      for (int i = 0; i < count; i++) {
+        int row = positions[i];
+        int g = (int) branches[row];
+        if (members[g] != null) {
+          members[g][filled[g]++] = row;
+        }
+      }
+      Result result = new Result(representation, frame.size());
+      for (int g = 0; g < groups; g++) {
+        if (sizes[g] == 0) {
+          continue;
+        }
+        Rows group = sizes[g] == count ? rows : rows.narrowed(members[g], sizes[g]);
+        VectorExpression value = g < results.size() ? results.get(g) : otherwise;
+        result.copy(value.evaluate(frame, group), group);
+      }
+      return result.values();
+    }
+  }
+
   /** The values of a CASE, filled branch by branch. */
   private static final class Result {
     private final Representation representation;

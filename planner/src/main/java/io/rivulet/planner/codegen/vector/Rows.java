@@ -31,6 +31,16 @@ final class Rows {
     return new Rows(shared, count, null);
   }
 
+  /** The first {@code count} of {@code positions}, ascending, as rows of their own. */
+  static Rows of(int[] positions, int count) {
+    return new Rows(positions, count, null);
+  }
+
+  /** The first {@code count} of {@code positions}, a subset of these rows, ascending. */
+  Rows narrowed(int[] subset, int count) {
+    return new Rows(subset, count, this);
+  }
+
   /** The positions; only the first {@link #count()} entries are meaningful. */
   int[] positions() {
     return positions;

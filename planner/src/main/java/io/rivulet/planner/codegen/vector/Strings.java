@@ -390,6 +390,47 @@ final class Strings {
   }
 
   /**
+   * {@code LOWER(value).equals(lowered)} without building the lower-case string when {@code value}
+   * is ASCII. Before its first non-ASCII character, LOWER changes only A-Z and keeps every
+   * position, so a difference there decides; a non-ASCII character (which may lower-case to ASCII,
+   * or to two characters) sends the value to {@link #lower}.
+   */
+  static boolean lowerEquals(String value, String lowered) {
+    int length = value.length();
+    if (length != lowered.length()) {
+      for (int i = 0; i < length; i++) {
+        if (value.charAt(i) >= 0x80) {
+          return lower(value).equals(lowered);
+        }
+      }
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = value.charAt(i);
+      if (c >= 0x80) {
+        return lower(value).equals(lowered);
+      }
+      if (c >= 'A' && c <= 'Z') {
+        c += 'a' - 'A';
+      }
+      if (c != lowered.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code LOWER(value)} is one of {@code lowered}. */
+  static boolean lowerEqualsAny(String value, String[] lowered) {
+    for (String candidate : lowered) {
+      if (lowerEquals(value, candidate)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * {@code CHAR_LENGTH(REPLACE(value, search, replacement))} without building the replaced string:
    * String.replace replaces non-overlapping occurrences from the left, and an empty search
    * replaces nothing in Calcite's REPLACE.

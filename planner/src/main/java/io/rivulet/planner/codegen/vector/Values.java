@@ -57,4 +57,21 @@ sealed interface Values {
       return starts[row * stride] < 0;
     }
   }
+
+  /**
+   * The id of each row's string in its thread's {@link StringDictionary}, of one generation of it
+   * (ids are reused once the dictionary is emptied): an intermediate of {@link Memoized}, never a
+   * column's values. {@code ids} is null when the dictionary stands aside (unique strings).
+   */
+  record Ids(int[] ids, long generation) implements Values {
+    /** A NULL string's id. */
+    static final int NULL = -1;
+    /** The id of a string the full dictionary could not take. */
+    static final int NONE = -2;
+
+    @Override
+    public boolean isNull(int row) {
+      return ids[row] == NULL;
+    }
+  }
 }

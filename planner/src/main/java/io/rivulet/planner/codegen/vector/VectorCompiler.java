@@ -52,6 +52,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class VectorCompiler {
   private static final Logger LOG = LoggerFactory.getLogger(VectorCompiler.class);
+  /**
+   * A system property: {@code false} compiles string computations of one column without a memo
+   * per distinct value ({@link Memoized}), to compare with.
+   */
+  public static final String MEMOIZE_PROPERTY = "rivulet.vector.memoize";
 
   private final RexProgram program;
   private final RexBuilder rexBuilder;
@@ -62,14 +67,24 @@ public final class VectorCompiler {
   /** Intermediates shared by several expressions, evaluated as locals after the program's own. */
   private final List<VectorExpression> sharedLocals = new ArrayList<>();
   private final Map<String, Split> splits = new HashMap<>();
+  /** The memoized common sub-expressions, by index, as references to their shared locals. */
+  private final Map<Integer, Typed> memoizedLocals = new HashMap<>();
+  /** The ids of the strings of each memoized column, shared by its memoized expressions. */
+  private final Map<Integer, Leaves.LocalRef> dictionaries = new HashMap<>();
+  private final Dependence[] localDependences;
+  private final boolean memoize;
+  /** Above zero while the body of a memoized expression is compiled: nothing in it is memoized. */
+  private int memoDepth;
 
-  private VectorCompiler(RexProgram program, RexBuilder rexBuilder, Schema inputSchema) {
+  private VectorCompiler(RexProgram program, RexBuilder rexBuilder, Schema inputSchema, boolean memoize) {
     this.program = program;
+    this.memoize = memoize;
     this.rexBuilder = rexBuilder;
     this.inputSchema = inputSchema;
     this.expressions = program.getExprList();
     this.compiledLocals = new Typed[expressions.size()];
     this.locals = new VectorExpression[expressions.size()];
+    this.localDependences = new Dependence[expressions.size()];
   }
 
   /**
@@ -85,7 +100,8 @@ public final class VectorCompiler {
       Schema outputSchema,
       Function<RexProgram, RowProjector> rowCompiler) {
     try {
-      return new VectorCompiler(program, rexBuilder, inputSchema).build(outputSchema, rowCompiler);
+      boolean memoize = Boolean.parseBoolean(System.getProperty(MEMOIZE_PROPERTY, "true"));
+      return new VectorCompiler(program, rexBuilder, inputSchema, memoize).build(outputSchema, rowCompiler);
     } catch (Unsupported e) {
       LOG.debug("row-at-a-time evaluation for {}: {}", program, e.getMessage());
       return null;
@@ -193,6 +209,151 @@ public final class VectorCompiler {
   }
 
   private Typed compile(RexNode node) {
+    if (memoDepth == 0 && (node instanceof RexLocalRef || node instanceof RexCall)) {
+      int column = memoColumn(node);
+      if (column >= 0) {
+        return memoized(node, column);
+      }
+    }
+    return compileDirect(node);
+  }
+
+  /**
+   * A maximal string computation of one column, evaluated once per distinct string (see {@link
+   * Memoized}); one for each common sub-expression, shared through the frame like one.
+   */
+  private Typed memoized(RexNode node, int column) {
+    if (node instanceof RexLocalRef ref && memoizedLocals.containsKey(ref.getIndex())) {
+      return memoizedLocals.get(ref.getIndex());
+    }
+    Typed body;
+    memoDepth++;
+    try {
+      body = compileDirect(node);
+    } finally {
+      memoDepth--;
+    }
+    Memoized memo = new Memoized(body.expression(), dictionary(column), body.representation());
+    if (node instanceof RexLocalRef ref) {
+      sharedLocals.add(memo);
+      Typed shared = body.with(new Leaves.LocalRef(locals.length + sharedLocals.size() - 1), body.type());
+      memoizedLocals.put(ref.getIndex(), shared);
+      return shared;
+    }
+    return body.with(memo, body.type());
+  }
+
+  /** The ids of a column's strings, a local shared by the column's memoized expressions. */
+  private Leaves.LocalRef dictionary(int column) {
+    return dictionaries.computeIfAbsent(
+        column,
+        key -> {
+          sharedLocals.add(new StringDictionary.Encode(column));
+          return new Leaves.LocalRef(locals.length + sharedLocals.size() - 1);
+        });
+  }
+
+  /** What a sub-expression depends on, for {@link #memoColumn}. */
+  private record Dependence(int column, boolean stringWork) {
+    static final int NONE = -1;
+    static final int OTHER = -2;
+    static final Dependence CONSTANT = new Dependence(NONE, false);
+    static final Dependence UNMEMOIZABLE = new Dependence(OTHER, false);
+
+    Dependence and(Dependence other) {
+      int merged;
+      if (column == OTHER || other.column == OTHER) {
+        merged = OTHER;
+      } else if (column == NONE || column == other.column) {
+        merged = other.column;
+      } else if (other.column == NONE) {
+        merged = column;
+      } else {
+        merged = OTHER;
+      }
+      return new Dependence(merged, stringWork || other.stringWork);
+    }
+  }
+
+  /**
+   * The VARCHAR input column {@code node} alone depends on when it is deterministic, does string
+   * work that costs more than a hash probe, and gives a value a {@link MemoTable} holds; else -1.
+   */
+  private int memoColumn(RexNode node) {
+    if (!memoize) {
+      return -1;
+    }
+    Dependence dependence = dependence(node);
+    if (dependence.column() < 0 || !dependence.stringWork()) {
+      return -1;
+    }
+    SqlTypeName result = node.getType().getSqlTypeName();
+    if (result == SqlTypeName.ARRAY || result == SqlTypeName.MAP || result == SqlTypeName.MULTISET) {
+      // A list would be one mutable object shared by many rows.
+      return -1;
+    }
+    return dependence.column();
+  }
+
+  private Dependence dependence(RexNode node) {
+    if (node instanceof RexLocalRef ref) {
+      Dependence known = localDependences[ref.getIndex()];
+      if (known == null) {
+        known = dependence(expressions.get(ref.getIndex()));
+        localDependences[ref.getIndex()] = known;
+      }
+      return known;
+    }
+    if (node instanceof RexLiteral) {
+      return Dependence.CONSTANT;
+    }
+    if (node instanceof RexInputRef input) {
+      boolean string =
+          SqlTypeUtil.isCharacter(input.getType()) && inputSchema.type(input.getIndex()) == DataType.VARCHAR;
+      return string ? new Dependence(input.getIndex(), false) : Dependence.UNMEMOIZABLE;
+    }
+    if (node instanceof RexCall call) {
+      SqlOperator operator = call.getOperator();
+      if (!operator.isDeterministic() || operator.isDynamicFunction()) {
+        return Dependence.UNMEMOIZABLE;
+      }
+      Dependence dependence = new Dependence(Dependence.NONE, isStringWork(call));
+      for (RexNode operand : call.getOperands()) {
+        dependence = dependence.and(dependence(operand));
+        if (dependence.column() == Dependence.OTHER) {
+          return Dependence.UNMEMOIZABLE;
+        }
+      }
+      return dependence;
+    }
+    return Dependence.UNMEMOIZABLE;
+  }
+
+  /** Whether a call scans or builds strings: a comparison or CHAR_LENGTH of a column does not. */
+  private static boolean isStringWork(RexCall call) {
+    SqlOperator operator = call.getOperator();
+    switch (call.getKind()) {
+      case LIKE:
+      case TRIM:
+      case POSITION:
+      case ITEM:
+        return true;
+      case CAST:
+        return SqlTypeUtil.isCharacter(call.getOperands().get(0).getType())
+            && !SqlTypeUtil.isCharacter(call.getType());
+      default:
+        return operator == SqlStdOperatorTable.LOWER
+            || operator == SqlStdOperatorTable.UPPER
+            || operator == SqlStdOperatorTable.SUBSTRING
+            || operator == SqlStdOperatorTable.REPLACE
+            || operator == SqlStdOperatorTable.INITCAP
+            || operator == SqlStdOperatorTable.CONCAT
+            || operator == SqlLibraryOperators.CONCAT_FUNCTION
+            || operator == SqlLibraryOperators.SPLIT;
+    }
+  }
+
+  private Typed compileDirect(RexNode node) {
     if (node instanceof RexLocalRef ref) {
       return local(ref.getIndex());
     }
@@ -622,11 +783,18 @@ public final class VectorCompiler {
     } else if (SqlTypeUtil.isCharacter(left.type()) && SqlTypeUtil.isCharacter(right.type())) {
       Object constant = literalValue(call.getOperands().get(1), String.class);
       boolean equality = operator == Comparisons.Operator.EQUAL || operator == Comparisons.Operator.NOT_EQUAL;
-      expression =
-          equality && constant != null
-              ? new Comparisons.StringEqualsConstant(
-                  left.expression(), (String) constant, operator == Comparisons.Operator.NOT_EQUAL)
-              : new Comparisons.Strings(operator, left.expression(), right.expression());
+      boolean negate = operator == Comparisons.Operator.NOT_EQUAL;
+      RexNode lowered = loweredString(call.getOperands().get(0));
+      if (equality && constant != null && lowered != null) {
+        // LOWER(x) = 'literal' without building the lower-case string.
+        String literal = (String) constant;
+        expression = new Strings.Test(string(lowered), x -> Strings.lowerEquals(x, literal) != negate);
+      } else {
+        expression =
+            equality && constant != null
+                ? new Comparisons.StringEqualsConstant(left.expression(), (String) constant, negate)
+                : new Comparisons.Strings(operator, left.expression(), right.expression());
+      }
     } else if (left.typeName() == SqlTypeName.BOOLEAN && right.typeName() == SqlTypeName.BOOLEAN) {
       expression = new Comparisons.Booleans(operator, left.expression(), right.expression());
     } else {
@@ -662,9 +830,24 @@ public final class VectorCompiler {
             case FALSE -> Boolean.FALSE;
             default -> null;
           };
+      RexNode lowered = loweredString(call.getOperands().get(0));
+      if (strings && ifNull == null && lowered != null) {
+        // LOWER(x) IN ('a', 'b') without building the lower-case string.
+        String[] literals = points.toArray(new String[0]);
+        return bool(call, new Strings.Test(string(lowered), x -> Strings.lowerEqualsAny(x, literals)));
+      }
       return bool(call, new Comparisons.In(operand.expression(), points.toArray(), ifNull));
     }
     return compile(RexUtil.expandSearch(rexBuilder, program, call));
+  }
+
+  /** The string {@code node} is the LOWER of, or null when it is not a LOWER. */
+  private RexNode loweredString(RexNode node) {
+    RexNode resolved = resolve(node);
+    if (resolved instanceof RexCall lower && lower.getOperator() == SqlStdOperatorTable.LOWER) {
+      return lower.getOperands().get(0);
+    }
+    return null;
   }
 
   private Typed caseWhen(RexCall call) {
@@ -673,13 +856,24 @@ public final class VectorCompiler {
     Representation representation = representationOf(type);
     List<VectorExpression> conditions = new ArrayList<>();
     List<RexNode> branches = new ArrayList<>();
-    for (int i = 0; i + 1 < operands.size(); i += 2) {
-      Typed condition = compile(operands.get(i));
-      expect(
-          condition.representation() == Representation.BOOLEAN,
-          "a CASE condition that is not boolean");
-      conditions.add(condition.expression());
-      branches.add(operands.get(i + 1));
+    int chooserColumn = caseChooserColumn(operands);
+    if (chooserColumn >= 0) {
+      // The conditions as one memoized choice: not each memoized on its own.
+      memoDepth++;
+    }
+    try {
+      for (int i = 0; i + 1 < operands.size(); i += 2) {
+        Typed condition = compile(operands.get(i));
+        expect(
+            condition.representation() == Representation.BOOLEAN,
+            "a CASE condition that is not boolean");
+        conditions.add(condition.expression());
+        branches.add(operands.get(i + 1));
+      }
+    } finally {
+      if (chooserColumn >= 0) {
+        memoDepth--;
+      }
     }
     branches.add(operands.get(operands.size() - 1));
     boolean decimal = type.getSqlTypeName() == SqlTypeName.DECIMAL;
@@ -700,9 +894,32 @@ public final class VectorCompiler {
       results.add(value.expression());
     }
     VectorExpression otherwise = results.remove(results.size() - 1);
+    if (chooserColumn >= 0) {
+      VectorExpression branch =
+          new Memoized(new Logic.FirstTrue(conditions), dictionary(chooserColumn), Representation.LONG);
+      return new Typed(
+          new Logic.CaseByBranch(representation, branch, results, otherwise),
+          type, representation, Math.max(scale, 0));
+    }
     return new Typed(
         new Logic.Case(representation, conditions, results, otherwise),
         type, representation, Math.max(scale, 0));
+  }
+
+  /**
+   * The column whose strings alone decide which branch of a CASE applies, when at least two
+   * conditions and some string work decide it (q21's {@code WHEN LOWER(channel) = 'apple' ...}):
+   * the branch is then memoized per string, one choice instead of a memo per condition; else -1.
+   */
+  private int caseChooserColumn(List<RexNode> operands) {
+    if (!memoize || memoDepth > 0 || operands.size() < 5) {
+      return -1;
+    }
+    Dependence dependence = Dependence.CONSTANT;
+    for (int i = 0; i + 1 < operands.size(); i += 2) {
+      dependence = dependence.and(dependence(operands.get(i)));
+    }
+    return dependence.column() >= 0 && dependence.stringWork() ? dependence.column() : -1;
   }
 
   private Typed cast(RexCall call) {

@@ -41,6 +41,21 @@ public final class VectorProgram {
     this.outputSchema = outputSchema;
   }
 
+  /** Whether some string computations are memoized per distinct value ({@link Memoized}). */
+  public boolean isMemoized() {
+    for (VectorExpression local : locals) {
+      if (local instanceof Memoized) {
+        return true;
+      }
+    }
+    for (Projection projection : projections) {
+      if (projection instanceof Projection.Computed computed && computed.expression() instanceof Memoized) {
+        return true;
+      }
+    }
+    return condition instanceof Memoized;
+  }
+
   /** Whether some projections are evaluated row at a time. */
   public boolean isMixed() {
     return rowwise != null;

@@ -27,6 +27,28 @@ class StringsTest {
   }
 
   @Test
+  void lowerEqualsIsLowerThenEquals() {
+    String[] values = {
+      "", "a", "A", "apple", "Apple", "APPLE", "APPLEs", "applf", "Google", "key", "KEY", "\u212Aey",
+      "\u212AEY", "ke\u212A", "\u0130stanbul", "i\u0307stanbul", "istanbul", "ΣΑΣ", "σας", "héllo", "HÉLLO",
+      "Apple\u00C0", "baidu", "BAIDU ",
+    };
+    String[] literals = {
+      "", "a", "apple", "Apple", "google", "key", "i\u0307stanbul", "istanbul", "σας", "héllo", "baidu", "applе",
+    };
+    for (String value : values) {
+      for (String literal : literals) {
+        assertThat(Strings.lowerEquals(value, literal))
+            .as("LOWER(%s) = %s", value, literal)
+            .isEqualTo(SqlFunctions.lower(value).equals(literal));
+      }
+      assertThat(Strings.lowerEqualsAny(value, literals))
+          .as("LOWER(%s) IN ...", value)
+          .isEqualTo(java.util.Arrays.asList(literals).contains(SqlFunctions.lower(value)));
+    }
+  }
+
+  @Test
   void lowerReturnsALowerCaseStringItself() {
     String value = "channel-4711";
     assertThat(Strings.lower(value)).isSameAs(value);
