@@ -60,6 +60,7 @@ import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * Lowers a normalised logical plan (Calcs, aggregates, unions, scans, unnests) into a physical
@@ -596,9 +597,23 @@ public final class PhysicalPlanner {
         delimiter.isPresent()
             ? new UnnestFactory.SplitColumn(column, delimiter.get())
             : new UnnestFactory.ArrayColumn(column);
+    // The carried columns nothing above reads (the lines of a word count) are not copied per element.
+    ImmutableBitSet used = scanColumns == null ? null : scanColumns.used(correlate);
+    boolean[] unread = new boolean[leftWidth];
+    boolean anyUnread = false;
+    for (int c = 0; c < leftWidth; c++) {
+      unread[c] = used != null && !used.get(c);
+      anyUnread |= unread[c];
+    }
     return new OperatorNode(
         withSource,
-        new UnnestFactory(withSource.schema(), outputSchema, elements, outer, uncollect.withOrdinality),
+        new UnnestFactory(
+            withSource.schema(),
+            outputSchema,
+            elements,
+            outer,
+            uncollect.withOrdinality,
+            anyUnread ? unread : null),
         outputSchema,
         input.changelog());
   }
