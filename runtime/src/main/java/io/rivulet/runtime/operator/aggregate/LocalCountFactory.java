@@ -29,6 +29,11 @@ import java.util.Objects;
  * the next, so the aggregate above sees the same micro-batches change the same groups to the same
  * results as without this step.
  *
+ * <p>When the keys hardly repeat (more than one group per two rows after 16,384 rows of a
+ * micro-batch), counting would only add a hash table to
+ * the work: the counts so far are emitted and the rest of the micro-batch passes through as rows
+ * counting 1 (or 0 for a null {@code COUNT(column)}), which the aggregate above sums the same.
+ *
  * @param inputSchema the columns of the input
  * @param groupKeys the input columns to group by, in output order
  * @param counted per output count, the input column whose non-null values it counts, or -1 to
@@ -93,6 +98,9 @@ public record LocalCountFactory(
 
   /** The running form: a group table and counts in arrays, emptied at the end of each micro-batch. */
   private static final class LocalCountOperator implements Operator {
+    /** Rows of a micro-batch counted before deciding whether counting pays. */
+    static final int PROBE_ROWS = 16_384;
+
     private final Schema outputSchema;
     private final int[] groupKeys;
     private final int[] counted;
@@ -102,6 +110,11 @@ public record LocalCountFactory(
 
     private int[] rows = new int[0];
     private int[] groups = new int[0];
+    /** Rows counted in this micro-batch. */
+    private long rowsCounted;
+    /** Whether the rest of this micro-batch passes through uncounted. */
+    private boolean passing;
+    private long[] ones = new long[0];
 
     LocalCountOperator(LocalCountFactory plan) {
       this.outputSchema = plan.outputSchema();
@@ -117,6 +130,10 @@ public record LocalCountFactory(
 
     @Override
     public void process(Batch batch, Collector out) {
+      if (passing) {
+        passThrough(batch, out);
+        return;
+      }
       int rowCount = batch.rowCount();
       if (rows.length < rowCount) {
         rows = new int[rowCount];
@@ -150,10 +167,47 @@ public record LocalCountFactory(
           }
         }
       }
+      rowsCounted += rowCount;
+      if (rowsCounted >= PROBE_ROWS && table.size() * 2L > rowsCounted) {
+        emitCounts(out);
+        passing = true;
+      }
+    }
+
+    /** The rows as they are, each counting 1 (0 for a null counted value). */
+    private void passThrough(Batch batch, Collector out) {
+      int rowCount = batch.rowCount();
+      ColumnVector[] columns = new ColumnVector[outputSchema.size()];
+      for (int k = 0; k < groupKeys.length; k++) {
+        columns[k] = batch.column(groupKeys[k]);
+      }
+      if (ones.length != rowCount) {
+        ones = new long[rowCount];
+        Arrays.fill(ones, 1);
+      }
+      for (int c = 0; c < counted.length; c++) {
+        long[] values = ones;
+        if (counted[c] >= 0) {
+          ColumnVector column = batch.column(counted[c]);
+          values = new long[rowCount];
+          for (int i = 0; i < rowCount; i++) {
+            values[i] = column.isNull(i) ? 0 : 1;
+          }
+        }
+        columns[groupKeys.length + c] = new LongVector(DataType.BIGINT, values, null, rowCount);
+      }
+      out.collect(new Batch(outputSchema, columns, rowCount, null));
     }
 
     @Override
     public void endBatch(long watermark, Collector out) {
+      emitCounts(out);
+      passing = false;
+      rowsCounted = 0;
+    }
+
+    /** Emits the counts taken so far, in order of first appearance, and forgets them. */
+    private void emitCounts(Collector out) {
       int groupCount = table.idLimit();
       if (groupCount == 0) {
         return;

@@ -59,6 +59,32 @@ class LocalCountFactoryTest {
   }
 
   @Test
+  void keysThatHardlyRepeatPassThroughCountingOneForTheRestOfTheMicroBatch() {
+    Operator operator = factory().create(new OperatorContext("q", 0, 1));
+    List<Batch> out = new ArrayList<>();
+    List<Object[]> unique = new ArrayList<>();
+    for (long i = 0; i < 20_000; i++) {
+      unique.add(row("w" + i, i % 2 == 0 ? null : i));
+    }
+    operator.process(Batch.ofRows(WORDS, unique), out::add);
+    assertThat(out).as("the counts so far, once counting did not pay").hasSize(1);
+    assertThat(out.get(0).rowCount()).isEqualTo(20_000);
+    assertThat(out.get(0).row(1)).containsExactly("w1", 1L, 1L);
+
+    operator.process(batch(row("x", null), row("x", 5L)), out::add);
+    assertThat(out).hasSize(2);
+    assertThat(out.get(1).rows()).containsExactly(row("x", 1L, 0L), row("x", 1L, 1L));
+    operator.endBatch(Long.MIN_VALUE, out::add);
+    assertThat(out).as("nothing was left to count").hasSize(2);
+
+    // The next micro-batch counts again.
+    operator.process(batch(row("x", null), row("x", 5L)), out::add);
+    operator.endBatch(Long.MIN_VALUE, out::add);
+    assertThat(out).hasSize(3);
+    assertThat(out.get(2).rows()).containsExactly(row("x", 2L, 1L));
+  }
+
+  @Test
   void explainsAsCounts() {
     assertThat(factory().explain())
         .isEqualTo("LocalCount(keys=[word], counts=[COUNT(*) AS c, COUNT(n) AS cn], per=micro-batch)");
