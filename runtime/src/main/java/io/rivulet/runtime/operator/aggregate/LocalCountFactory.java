@@ -41,7 +41,8 @@ import java.util.Objects;
  * @param outputSchema the group key columns, then one BIGINT count per entry of {@code counted}
  */
 public record LocalCountFactory(
-    Schema inputSchema, int[] groupKeys, int[] counted, Schema outputSchema) implements OperatorFactory {
+    Schema inputSchema, int[] groupKeys, int[] counted, Schema outputSchema)
+    implements OperatorFactory {
 
   public LocalCountFactory {
     Objects.requireNonNull(inputSchema, "inputSchema");
@@ -50,22 +51,25 @@ public record LocalCountFactory(
     counted = counted.clone();
     if (outputSchema.size() != groupKeys.length + counted.length) {
       throw new IllegalArgumentException(
-          "output schema " + outputSchema + " should have " + groupKeys.length + " key column(s) and "
-              + counted.length + " count(s)");
+          "output schema " + outputSchema + " should have " + groupKeys.length
+              + " key column(s) and " + counted.length + " count(s)");
     }
     for (int k = 0; k < groupKeys.length; k++) {
       if (groupKeys[k] < 0 || groupKeys[k] >= inputSchema.size()) {
-        throw new IllegalArgumentException("group key refers to column " + groupKeys[k] + " of input " + inputSchema);
+        throw new IllegalArgumentException(
+            "group key refers to column " + groupKeys[k] + " of input " + inputSchema);
       }
       if (inputSchema.type(groupKeys[k]) != outputSchema.type(k)) {
         throw new IllegalArgumentException(
-            "group key " + inputSchema.field(groupKeys[k]).name() + " is " + inputSchema.type(groupKeys[k])
-                + " but output column " + outputSchema.field(k).name() + " is " + outputSchema.type(k));
+            "group key " + inputSchema.field(groupKeys[k]).name() + " is "
+                + inputSchema.type(groupKeys[k]) + " but output column "
+                + outputSchema.field(k).name() + " is " + outputSchema.type(k));
       }
     }
     for (int c = 0; c < counted.length; c++) {
       if (counted[c] < -1 || counted[c] >= inputSchema.size()) {
-        throw new IllegalArgumentException("a count refers to column " + counted[c] + " of input " + inputSchema);
+        throw new IllegalArgumentException(
+            "a count refers to column " + counted[c] + " of input " + inputSchema);
       }
       if (outputSchema.type(groupKeys.length + c) != DataType.BIGINT) {
         throw new IllegalArgumentException(
@@ -96,7 +100,7 @@ public record LocalCountFactory(
     return "LocalCount(keys=" + keys + ", counts=" + counts + ", per=micro-batch)";
   }
 
-  /** The running form: a group table and counts in arrays, emptied at the end of each micro-batch. */
+  /** The running form: a group table and counts in arrays, emptied at each micro-batch's end. */
   private static final class LocalCountOperator implements Operator {
     /** Rows of a micro-batch counted before deciding whether counting pays. */
     static final int PROBE_ROWS = 16_384;

@@ -36,7 +36,11 @@ public record UnnestFactory(
 
   /** An unnest whose carried columns are all read. */
   public UnnestFactory(
-      Schema inputSchema, Schema outputSchema, Elements elements, boolean outer, boolean withOrdinality) {
+      Schema inputSchema,
+      Schema outputSchema,
+      Elements elements,
+      boolean outer,
+      boolean withOrdinality) {
     this(inputSchema, outputSchema, elements, outer, withOrdinality, null);
   }
 
