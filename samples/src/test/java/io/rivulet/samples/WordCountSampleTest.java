@@ -36,7 +36,8 @@ class WordCountSampleTest {
         .contains("Stage 1 (partitions: one per source split)")
         .contains("Exchange(hash[word]) -> Stage 2")
         .contains("Stage 2 (partitions:")
-        .contains("GroupAggregate(keys=[word], aggregates=[COUNT(*) AS c]")
+        .contains("LocalCount(keys=[word], counts=[COUNT(*) AS c], per=micro-batch)")
+        .contains("GroupAggregate(keys=[word], aggregates=[SUM(c) AS c]")
         .doesNotContain("Stage 3");
   }
 

@@ -18,6 +18,7 @@ import io.rivulet.runtime.exec.ValuesSource;
 import io.rivulet.runtime.operator.aggregate.AggregateCall;
 import io.rivulet.runtime.operator.aggregate.AggregateKind;
 import io.rivulet.runtime.operator.aggregate.GroupAggregateFactory;
+import io.rivulet.runtime.operator.aggregate.LocalCountFactory;
 import io.rivulet.runtime.operator.calc.CalcFactory;
 import io.rivulet.runtime.operator.time.ProcessingTimeFactory;
 import io.rivulet.runtime.operator.unnest.UnnestFactory;
@@ -27,6 +28,7 @@ import io.rivulet.runtime.plan.PhysicalNode;
 import io.rivulet.runtime.plan.ScanNode;
 import io.rivulet.runtime.plan.UnionNode;
 import io.rivulet.runtime.type.DataType;
+import io.rivulet.runtime.type.Field;
 import io.rivulet.runtime.type.Schema;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -60,6 +62,7 @@ import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * Lowers a normalised logical plan (Calcs, aggregates, unions, scans, unnests) into a physical
@@ -371,10 +374,62 @@ public final class PhysicalPlanner {
     Pruned pruned =
         Pruned.of(lowered, aggregate.getGroupSet().toArray(), -1, aggregateCalls(aggregate, outputSchema));
     PhysicalNode input = pruned.input();
+    boolean unbounded = Boundedness.isUnbounded(aggregate.getInput());
+    Optional<PhysicalNode> counted = countedBeforeExchange(pruned, outputSchema, unbounded);
+    if (counted.isPresent()) {
+      return counted.get();
+    }
     GroupAggregateFactory factory =
         new GroupAggregateFactory(input.schema(), pruned.keys(), pruned.calls(), outputSchema, input.changelog());
-    boolean unbounded = Boundedness.isUnbounded(aggregate.getInput());
     return new OperatorNode(ExchangeNode.hash(input, pruned.keys()), factory, outputSchema, true, unbounded);
+  }
+
+  /**
+   * A grouped aggregate of only {@code COUNT(*)} and {@code COUNT(column)} over append-only input,
+   * counted per key and micro-batch before the exchange and summed after it, so that one row per
+   * distinct key crosses the exchange rather than every row (a word count sends a few thousand
+   * words per micro-batch instead of hundreds of thousands); empty for any other aggregate.
+   */
+  private static Optional<PhysicalNode> countedBeforeExchange(
+      Pruned pruned, Schema outputSchema, boolean unbounded) {
+    PhysicalNode input = pruned.input();
+    int[] keys = pruned.keys();
+    List<AggregateCall> calls = pruned.calls();
+    if (input.changelog() || keys.length == 0 || calls.isEmpty()) {
+      return Optional.empty();
+    }
+    int[] countedColumns = new int[calls.size()];
+    for (int i = 0; i < calls.size(); i++) {
+      AggregateCall call = calls.get(i);
+      boolean count = call.kind() == AggregateKind.COUNT_STAR || call.kind() == AggregateKind.COUNT;
+      if (!count || call.distinct() || call.resultType() != DataType.BIGINT) {
+        return Optional.empty();
+      }
+      countedColumns[i] = call.argument();
+    }
+    List<Field> fields = new ArrayList<>();
+    for (int i = 0; i < keys.length; i++) {
+      fields.add(input.schema().field(keys[i]));
+    }
+    for (AggregateCall call : calls) {
+      fields.add(new Field(call.name(), DataType.BIGINT, false, DataType.BIGINT.name()));
+    }
+    Schema countSchema = new Schema(fields);
+    PhysicalNode local =
+        new OperatorNode(
+            input, new LocalCountFactory(input.schema(), keys, countedColumns, countSchema), countSchema, false);
+    int[] countKeys = new int[keys.length];
+    List<AggregateCall> sums = new ArrayList<>();
+    for (int i = 0; i < keys.length; i++) {
+      countKeys[i] = i;
+    }
+    for (int i = 0; i < calls.size(); i++) {
+      sums.add(AggregateCall.of(AggregateKind.SUM, keys.length + i, DataType.BIGINT, calls.get(i).name()));
+    }
+    GroupAggregateFactory factory =
+        new GroupAggregateFactory(countSchema, countKeys, sums, outputSchema, false);
+    return Optional.of(
+        new OperatorNode(ExchangeNode.hash(local, countKeys), factory, outputSchema, true, unbounded));
   }
 
   /**
@@ -596,9 +651,23 @@ public final class PhysicalPlanner {
         delimiter.isPresent()
             ? new UnnestFactory.SplitColumn(column, delimiter.get())
             : new UnnestFactory.ArrayColumn(column);
+    // The carried columns nothing above reads (the lines of a word count) are not copied per element.
+    ImmutableBitSet used = scanColumns == null ? null : scanColumns.used(correlate);
+    boolean[] unread = new boolean[leftWidth];
+    boolean anyUnread = false;
+    for (int c = 0; c < leftWidth; c++) {
+      unread[c] = used != null && !used.get(c);
+      anyUnread |= unread[c];
+    }
     return new OperatorNode(
         withSource,
-        new UnnestFactory(withSource.schema(), outputSchema, elements, outer, uncollect.withOrdinality),
+        new UnnestFactory(
+            withSource.schema(),
+            outputSchema,
+            elements,
+            outer,
+            uncollect.withOrdinality,
+            anyUnread ? unread : null),
         outputSchema,
         input.changelog());
   }

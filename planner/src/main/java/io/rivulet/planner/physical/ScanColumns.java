@@ -8,6 +8,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Calc;
+import org.apache.calcite.rel.core.Correlate;
 import org.apache.calcite.rel.core.TableFunctionScan;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rex.RexLocalRef;
@@ -18,14 +19,17 @@ import org.apache.calcite.util.ImmutableBitSet;
  * Which fields of each table scan a plan reads, so that sources can skip the others (projection
  * push-down): found by walking down from the root with the fields each node's parent uses.
  *
- * <p>Calcs, aggregates and window table functions pass on just what they use; every other node
- * (joins, unions, UNNEST, ...) is taken to use all the fields of its inputs. Calcite's field
+ * <p>Calcs, aggregates, window table functions and UNNEST pass on just what they use; every other
+ * node (joins, unions, ...) is taken to use all the fields of its inputs. For an UNNEST it also
+ * keeps which of its output fields are used, so that it need not carry the others (a word count
+ * does not copy each line to each of its words). Calcite's field
  * trimming has already put a Calc over each scan whose fields are not all used; this sees through
  * the nodes between such a Calc and the scan that trimming stops at, such as a window table
  * function. A scan reached along several paths reads the union of what they use.
  */
 final class ScanColumns {
   private final Map<TableScan, ImmutableBitSet> used = new IdentityHashMap<>();
+  private final Map<Correlate, ImmutableBitSet> usedOfCorrelates = new IdentityHashMap<>();
 
   private ScanColumns() {}
 
@@ -40,6 +44,12 @@ final class ScanColumns {
   ImmutableBitSet used(TableScan scan) {
     ImmutableBitSet fields = used.get(scan);
     return fields == null ? all(scan) : fields;
+  }
+
+  /** The output fields of {@code correlate} the plan reads; all of them for one not in the plan. */
+  ImmutableBitSet used(Correlate correlate) {
+    ImmutableBitSet fields = usedOfCorrelates.get(correlate);
+    return fields == null ? all(correlate) : fields;
   }
 
   private static ImmutableBitSet all(RelNode node) {
@@ -63,6 +73,13 @@ final class ScanColumns {
               .intersect(all(input))
               .union(RelOptUtil.InputFinder.bits(window.getCall()));
       visit(input, inputs);
+    } else if (node instanceof Correlate correlate) {
+      usedOfCorrelates.merge(correlate, usedOutput, ImmutableBitSet::union);
+      // The left input's fields come first in the output; the right side reads the ones the
+      // correlation names.
+      RelNode left = correlate.getLeft();
+      visit(left, usedOutput.intersect(all(left)).union(correlate.getRequiredColumns()));
+      visit(correlate.getRight(), all(correlate.getRight()));
     } else {
       for (RelNode input : node.getInputs()) {
         visit(input, all(input));

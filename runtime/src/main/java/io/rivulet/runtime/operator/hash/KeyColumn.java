@@ -326,7 +326,21 @@ abstract sealed class KeyColumn {
 
     @Override
     boolean equalsRow(int group, ColumnVector vector, int row) {
-      return Objects.equals(normalized[group], compared(vector, row));
+      Object stored = normalized[group];
+      Object value = compared(vector, row);
+      if (stored == value) {
+        return true;
+      }
+      if (stored == null || !stored.equals(value)) {
+        return false;
+      }
+      if (!decimal) {
+        // Keep the row's instance of the equal value: the rows after it that bring the same
+        // instance (a split hands out one String per recurring word, replaced now and then) then
+        // match by identity instead of comparing characters.
+        values[group] = value;
+      }
+      return true;
     }
 
     @Override

@@ -21,10 +21,28 @@ import java.util.Objects;
  * @param outer whether a row without elements (a null or empty array, a null or empty string to
  *     split) still yields one row, with a null element (LEFT JOIN UNNEST), rather than none
  * @param withOrdinality whether to append the element's one-based position
+ * @param unread per carried column, whether nothing above reads it, so that the output holds nulls
+ *     there instead of a copy of the input column per element (a word count's lines); null when
+ *     every carried column is read
  */
 public record UnnestFactory(
-    Schema inputSchema, Schema outputSchema, Elements elements, boolean outer, boolean withOrdinality)
+    Schema inputSchema,
+    Schema outputSchema,
+    Elements elements,
+    boolean outer,
+    boolean withOrdinality,
+    boolean[] unread)
     implements OperatorFactory {
+
+  /** An unnest whose carried columns are all read. */
+  public UnnestFactory(
+      Schema inputSchema,
+      Schema outputSchema,
+      Elements elements,
+      boolean outer,
+      boolean withOrdinality) {
+    this(inputSchema, outputSchema, elements, outer, withOrdinality, null);
+  }
 
   /** Where the elements of a row come from. */
   public sealed interface Elements {
@@ -66,6 +84,18 @@ public record UnnestFactory(
     if (elements instanceof SplitColumn && outputSchema.type(carried) != DataType.VARCHAR) {
       throw new IllegalArgumentException("the pieces of a split are VARCHAR, not " + outputSchema.type(carried));
     }
+    if (unread != null) {
+      if (unread.length != carried) {
+        throw new IllegalArgumentException(
+            "unread names " + unread.length + " carried columns, not " + carried);
+      }
+      unread = unread.clone();
+    }
+  }
+
+  /** Whether the output's carried column {@code column} holds nulls rather than the input's. */
+  boolean isUnread(int column) {
+    return unread != null && unread[column];
   }
 
   /** How many leading input columns the output carries. */

@@ -3,6 +3,7 @@ package io.rivulet.runtime.operator.unnest;
 import io.rivulet.runtime.batch.Batch;
 import io.rivulet.runtime.batch.ColumnVector;
 import io.rivulet.runtime.batch.LongVector;
+import io.rivulet.runtime.batch.NullVectors;
 import io.rivulet.runtime.batch.ObjectVector;
 import io.rivulet.runtime.batch.VectorBuilder;
 import io.rivulet.runtime.operator.Collector;
@@ -41,6 +42,9 @@ final class UnnestOperator implements Operator {
   private final DataType ordinalType;
   private final int maxOutputRows;
   private final RecentStrings recent = new RecentStrings();
+  /** Per carried column, whether nothing reads it, so that nulls stand in for its copies. */
+  private final boolean[] unread;
+  private final NullVectors nulls = new NullVectors();
 
   // Reused from output batch to output batch; only copies of them leave the operator.
   private final int[] parents;
@@ -62,6 +66,10 @@ final class UnnestOperator implements Operator {
     this.outputSchema = plan.outputSchema();
     this.carried = UnnestFactory.carriedColumns(outputSchema, plan.withOrdinality());
     this.elementColumn = plan.elements().column();
+    this.unread = new boolean[carried];
+    for (int c = 0; c < carried; c++) {
+      unread[c] = plan.isUnread(c);
+    }
     this.outer = plan.outer();
     this.withOrdinality = plan.withOrdinality();
     if (plan.elements() instanceof UnnestFactory.SplitColumn split) {
@@ -254,7 +262,13 @@ final class UnnestOperator implements Operator {
   private void emit(boolean identity) {
     ColumnVector[] columns = new ColumnVector[outputSchema.size()];
     for (int c = 0; c < carried; c++) {
-      columns[c] = identity ? input.column(c) : input.column(c).gather(parents, count);
+      if (identity) {
+        columns[c] = input.column(c);
+      } else if (unread[c]) {
+        columns[c] = nulls.of(outputSchema.type(c), count);
+      } else {
+        columns[c] = input.column(c).gather(parents, count);
+      }
     }
     columns[carried] =
         delimiter != null

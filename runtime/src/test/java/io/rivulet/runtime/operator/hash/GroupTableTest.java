@@ -141,6 +141,18 @@ class GroupTableTest {
   }
 
   @Test
+  void aStringKeyMatchedByAnEqualInstanceKeepsThatInstanceForLaterRows() {
+    Schema schema = schema(VARCHAR);
+    GroupTable table = GroupTable.create(typesOf(schema));
+    String first = new String("word");
+    String later = new String("word");
+    assertThat(groupsOf(table, schema, row(first), row(later), row(later))).containsExactly(0, 0, 0);
+    assertThat(table.key(0, 0)).isEqualTo("word").isSameAs(later);
+    assertThat(table.find(columns(schema, row(new String("word"))), 0)).isEqualTo(0);
+    assertThat(table.find(columns(schema, row("other")), 0)).isEqualTo(-1);
+  }
+
+  @Test
   void decimalsEqualInValueAndBothZerosAreOneGroupShownAsFirstSeen() {
     Schema schema = schema(DECIMAL, DOUBLE);
     GroupTable table = GroupTable.create(typesOf(schema));

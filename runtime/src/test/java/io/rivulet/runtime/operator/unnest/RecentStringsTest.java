@@ -2,6 +2,10 @@ package io.rivulet.runtime.operator.unnest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RecentStringsTest {
@@ -43,6 +47,44 @@ class RecentStringsTest {
     String cut = recent.piece(sixteen + "!", 0, 16);
     assertThat(recent.piece("!" + sixteen, 1, 17)).isSameAs(cut);
     assertThat(recent.piece("!abcdefghijklmnoq", 1, 17)).isEqualTo("abcdefghijklmnoq");
+  }
+
+  @Test
+  void twoPiecesOfOneSetAreBothKeptAndAThirdDropsTheOlderOfThem() {
+    List<String> same = threePiecesOfOneSet();
+    String a = cut(same.get(0));
+    String b = cut(same.get(1));
+    assertThat(cut(same.get(0))).isSameAs(a);
+    assertThat(cut(same.get(1))).isSameAs(b);
+
+    String c = cut(same.get(2));
+    assertThat(cut(same.get(2))).isSameAs(c);
+    assertThat(cut(same.get(1))).isSameAs(b);
+    String again = cut(same.get(0));
+    assertThat(again).isEqualTo(same.get(0)).isNotSameAs(a);
+  }
+
+  /** {@code piece} cut out of a longer text, so that it is never that text itself. */
+  private String cut(String piece) {
+    return recent.piece("<" + piece + ">", 1, piece.length() + 1);
+  }
+
+  /** Three three-letter pieces whose packed keys fall into the same set of two ways. */
+  private static List<String> threePiecesOfOneSet() {
+    Map<Integer, List<String>> bySet = new HashMap<>();
+    for (int n = 0; n < 26 * 26 * 26; n++) {
+      char[] letters = {(char) ('a' + n / 676), (char) ('a' + n / 26 % 26), (char) ('a' + n % 26)};
+      long low = 0;
+      for (char letter : letters) {
+        low = RecentStrings.packLow(low, letter);
+      }
+      List<String> set = bySet.computeIfAbsent(RecentStrings.firstWay(low, 0, 3), k -> new ArrayList<>());
+      set.add(new String(letters));
+      if (set.size() == 3) {
+        return set;
+      }
+    }
+    throw new AssertionError("no three pieces share a set");
   }
 
   @Test

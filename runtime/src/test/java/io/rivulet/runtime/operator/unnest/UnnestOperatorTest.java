@@ -291,6 +291,42 @@ class UnnestOperatorTest {
   }
 
   @Test
+  void carriedColumnsNothingReadsHoldNullsAndTheOthersTheirRowsValues() {
+    Schema output = LINES.concat(schema("word", VARCHAR));
+    UnnestFactory factory =
+        new UnnestFactory(
+            LINES, output, new UnnestFactory.SplitColumn(1, " "), false, false, new boolean[] {false, true});
+    List<Batch> outputs =
+        run(factory, batch(LINES, row(1L, "a b"), row(2L, "c")), batch(LINES, row(3L, "d e f")));
+    assertThat(outputs.get(0).rows())
+        .containsExactly(row(1L, null, "a"), row(1L, null, "b"), row(2L, null, "c"));
+    assertThat(outputs.get(1).rows())
+        .containsExactly(row(3L, null, "d"), row(3L, null, "e"), row(3L, null, "f"));
+  }
+
+  @Test
+  void anUnreadColumnOfARowWithOneElementIsPassedOnAsItIs() {
+    // One element per row: the input's columns are the output's, nothing is copied or nulled.
+    Schema output = LINES.concat(schema("word", VARCHAR));
+    UnnestFactory factory =
+        new UnnestFactory(
+            LINES, output, new UnnestFactory.SplitColumn(1, " "), false, false, new boolean[] {true, true});
+    assertThat(run(factory, batch(LINES, row(1L, "a"), row(2L, "b"))).get(0).rows())
+        .containsExactly(row(1L, "a", "a"), row(2L, "b", "b"));
+  }
+
+  @Test
+  void unreadFlagsMustNameEachCarriedColumn() {
+    Schema output = LINES.concat(schema("word", VARCHAR));
+    assertThatThrownBy(
+            () ->
+                new UnnestFactory(
+                    LINES, output, new UnnestFactory.SplitColumn(1, " "), false, false, new boolean[] {true}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unread names 1 carried columns, not 2");
+  }
+
+  @Test
   void manyElementsFromOneBatchAndThenFewerFromTheNext() {
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < 5000; i++) {
