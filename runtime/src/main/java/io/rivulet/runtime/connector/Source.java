@@ -20,6 +20,18 @@ public interface Source extends AutoCloseable {
   /** Whether the source ends by itself: once all its partitions are exhausted it has no more. */
   boolean bounded();
 
+  /**
+   * How many malformed rows the source skipped so far, those of partitions it no longer returns
+   * included.
+   */
+  default long skippedRows() {
+    long skipped = 0;
+    for (SourcePartition partition : partitions()) {
+      skipped += partition.skippedRows();
+    }
+    return skipped;
+  }
+
   @Override
   default void close() {}
 }

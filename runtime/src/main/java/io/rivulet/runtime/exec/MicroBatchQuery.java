@@ -620,9 +620,7 @@ public final class MicroBatchQuery {
   private long skippedRows() {
     long skipped = 0;
     for (Source source : sources) {
-      for (SourcePartition partition : source.partitions()) {
-        skipped += partition.skippedRows();
-      }
+      skipped += source.skippedRows();
     }
     return skipped;
   }

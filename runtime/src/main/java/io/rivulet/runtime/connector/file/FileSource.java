@@ -42,6 +42,8 @@ public final class FileSource implements Source {
   private final boolean[] neededColumns;
   private final List<FilePartition> open = new ArrayList<>();
   private final Set<Path> seen = new HashSet<>();
+  /** The skipped rows of the partitions dropped from {@link #open} once exhausted. */
+  private long skippedByExhausted;
   private boolean listed;
 
   /**
@@ -73,8 +75,25 @@ public final class FileSource implements Source {
       addPartitions(files);
       listed = true;
     }
-    open.removeIf(FilePartition::exhausted);
+    open.removeIf(this::dropIfExhausted);
     return List.copyOf(open);
+  }
+
+  private boolean dropIfExhausted(FilePartition partition) {
+    if (!partition.exhausted()) {
+      return false;
+    }
+    skippedByExhausted += partition.skippedRows();
+    return true;
+  }
+
+  @Override
+  public synchronized long skippedRows() {
+    long skipped = skippedByExhausted;
+    for (FilePartition partition : open) {
+      skipped += partition.skippedRows();
+    }
+    return skipped;
   }
 
   @Override

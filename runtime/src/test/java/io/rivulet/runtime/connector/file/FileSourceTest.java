@@ -362,6 +362,25 @@ class FileSourceTest {
   }
 
   @Test
+  void skippedRowsOfFinishedFilesStayCounted() throws IOException {
+    write(dir.resolve("a.json"), "{\"auction\": 1}\nnot json\n");
+    write(dir.resolve("b.json"), "[2]\n{\"auction\": 3}\n{\"auction\": \"x\"}\n");
+    try (Source source =
+        source(BIDS, "path", dir.toString(), "format", "json", "mode", "bounded", "on-error", "skip")) {
+      List<SourcePartition> partitions = source.partitions();
+      assertThat(partitions).hasSize(2);
+      assertThat(partitions.get(0).read(100).rows()).extracting(row -> row[0]).containsExactly(1L);
+      assertThat(partitions.get(0).exhausted()).isTrue();
+      assertThat(source.skippedRows()).isEqualTo(1);
+      // The finished file's partition is dropped; its skipped row still counts.
+      assertThat(source.partitions()).containsExactly(partitions.get(1));
+      assertThat(partitions.get(1).read(100).rows()).extracting(row -> row[0]).containsExactly(3L);
+      assertThat(source.partitions()).isEmpty();
+      assertThat(source.skippedRows()).isEqualTo(3);
+    }
+  }
+
+  @Test
   void aDirectoryRemovedWhileRunningIsAnError() throws IOException {
     Path data = Files.createDirectory(dir.resolve("data"));
     try (Source source = source(BIDS, "path", data.toString(), "format", "csv")) {
