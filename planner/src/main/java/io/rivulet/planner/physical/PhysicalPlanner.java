@@ -207,7 +207,12 @@ public final class PhysicalPlanner {
                     config.console(),
                     neededColumns));
     PhysicalNode node =
-        new ScanNode(source.name(), describe(source.options()), physicalSchema, provider, eventTime);
+        new ScanNode(
+            source.name(),
+            describe(source.options()) + describeRead(physicalSchema, neededColumns),
+            physicalSchema,
+            provider,
+            eventTime);
     node = rescaleDecimals(node, rowType, physicalIndexes);
     if (!processingTime.isEmpty()) {
       node =
@@ -280,6 +285,20 @@ public final class PhysicalPlanner {
   private static ConnectorContext connectorContext(SourceObject source, Schema schema, Options options,
       int parallelism, int maxRows, java.io.PrintStream console) {
     return new ConnectorContext(source.name(), schema, options, false, parallelism, maxRows, console);
+  }
+
+  /** The columns a scan reads, for EXPLAIN, when it does not read them all. */
+  private static String describeRead(Schema schema, boolean[] neededColumns) {
+    if (neededColumns == null) {
+      return "";
+    }
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < neededColumns.length; i++) {
+      if (neededColumns[i]) {
+        names.add(schema.field(i).name());
+      }
+    }
+    return "; reads " + (names.isEmpty() ? "no columns" : String.join(", ", names));
   }
 
   private static String describe(Map<String, String> options) {
