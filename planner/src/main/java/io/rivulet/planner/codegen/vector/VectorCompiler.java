@@ -114,6 +114,10 @@ public final class VectorCompiler {
       Typed compiled = compile(program.getCondition());
       expect(compiled.representation() == Representation.BOOLEAN, "a condition that is not boolean");
       condition = compiled.expression();
+      if (definition(condition) instanceof LongRange range) {
+        // Called directly, it yields the kept rows without a boolean array.
+        condition = range;
+      }
     }
     List<RexLocalRef> projects = program.getProjectList();
     Projection[] projections = new Projection[projects.size()];
@@ -384,6 +388,19 @@ public final class VectorCompiler {
     return compiledLocals[index];
   }
 
+  /**
+   * The kernel a reference to a common sub-expression stands for (followed to the end), or {@code
+   * expression} itself when it is no such reference.
+   */
+  private VectorExpression definition(VectorExpression expression) {
+    while (expression instanceof Leaves.LocalRef ref
+        && ref.index() < locals.length
+        && locals[ref.index()] != null) {
+      expression = locals[ref.index()];
+    }
+    return expression;
+  }
+
   /** The node a local reference stands for, to read literal arguments through it. */
   private RexNode resolve(RexNode node) {
     while (node instanceof RexLocalRef ref) {
@@ -510,8 +527,13 @@ public final class VectorCompiler {
       case GREATER_THAN_OR_EQUAL:
         return comparison(call, Comparisons.Operator.GREATER_OR_EQUAL);
       case AND:
+        {
+          List<VectorExpression> conjuncts = booleans(operands);
+          LongRange range = LongRange.of(conjuncts.stream().map(this::definition).toList());
+          return bool(call, range != null ? range : new Logic.Junction(false, conjuncts));
+        }
       case OR:
-        return bool(call, new Logic.Junction(call.getKind() == SqlKind.OR, booleans(operands)));
+        return bool(call, new Logic.Junction(true, booleans(operands)));
       case NOT:
         return bool(call, new Logic.Not(booleans(operands).get(0)));
       case IS_NULL:
@@ -800,7 +822,8 @@ public final class VectorCompiler {
     } else {
       throw new Unsupported("comparing " + left.type() + " with " + right.type());
     }
-    return bool(call, expression);
+    LongRange range = LongRange.of(expression);
+    return bool(call, range != null ? range : expression);
   }
 
   /**
