@@ -152,6 +152,12 @@ class VectorDifferentialTest {
             + " (i > 0 AND i <= 7) IS NULL, NOT (d >= 0.01 AND d < 500) FROM t",
         "SELECT l, d FROM t WHERE 5 < l AND l <= 100000000 AND l >= -3",
         "SELECT i, s FROM t WHERE d > 0.005",
+        // CASEs whose branch per row is found in ranges of one expression (the first TRUE wins).
+        "SELECT CASE WHEN i > 3 THEN 'a' WHEN i >= 0 AND i < 10 THEN 'b' WHEN i < -5 OR i = 20 THEN 'c' END,"
+            + " CASE WHEN d >= 1.5 THEN d WHEN d < -0.005 OR d = 0 THEN -d ELSE 0 END,"
+            + " CASE WHEN l = 3 THEN 1 WHEN l > 3 THEN 2 ELSE 3 END,"
+            + " CASE WHEN EXTRACT(HOUR FROM ts) <= 6 OR EXTRACT(HOUR FROM ts) >= 20 THEN l"
+            + " WHEN EXTRACT(HOUR FROM ts) BETWEEN 8 AND 18 THEN i END FROM t",
         "SELECT l, i FROM t WHERE d >= -1.125 AND d < 100.0001 AND 99.5 > d",
         "SELECT s FROM t WHERE ts >= TIMESTAMP '2000-01-01 00:00:00' AND ts < TIMESTAMP '2050-01-01 00:00:00'")
         .map(Arguments::of);

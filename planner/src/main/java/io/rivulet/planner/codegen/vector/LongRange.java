@@ -135,6 +135,41 @@ record LongRange(VectorExpression operand, long lower, long upper) implements Ve
     }
   }
 
+  /**
+   * Which branch of a searched CASE applies to each row when every condition is a union of ranges
+   * of one expression ({@code WHEN EXTRACT(HOUR FROM t) >= 8 AND ... <= 18 THEN ... WHEN ... <= 6
+   * OR ... >= 20 THEN ...}): the branch of the first range that holds the value, else (no range,
+   * or a NULL value, for which every condition is NULL) {@code otherwise}. One pass over the
+   * values instead of a boolean array and a split of the rows per condition.
+   *
+   * <p>{@code lowers[k] <= x <= uppers[k]} is range {@code k}; the ranges are in the order of the
+   * conditions, and {@code branches[k]} is the condition range {@code k} belongs to.
+   */
+  record FirstContaining(VectorExpression operand, long[] lowers, long[] uppers, int[] branches, int otherwise)
+      implements VectorExpression {
+    @Override
+    public Values evaluate(Frame frame, Rows rows) {
+      Values.Longs values = (Values.Longs) operand.evaluate(frame, rows);
+      long[] x = values.values();
+      boolean[] nulls = values.nulls();
+      long[] out = new long[frame.size()];
+      int[] positions = rows.positions();
+      int count = rows.count();
+      int ranges = lowers.length;
+      for (int i = 0; i < count; i++) {
+        int row = positions[i];
+        long value = x[row];
+        int branch = otherwise;
+        // Last to first, so that the first range holding the value decides, without branches.
+        for (int k = ranges - 1; k >= 0; k--) {
+          branch = value >= lowers[k] & value <= uppers[k] ? branches[k] : branch;
+        }
+        out[row] = nulls != null && nulls[row] ? otherwise : branch;
+      }
+      return new Values.Longs(out, null);
+    }
+  }
+
   /** The operator with its operands swapped: {@code a < b} is {@code b > a}. */
   private static Comparisons.Operator flipped(Comparisons.Operator operator) {
     switch (operator) {

@@ -917,6 +917,12 @@ public final class VectorCompiler {
       results.add(value.expression());
     }
     VectorExpression otherwise = results.remove(results.size() - 1);
+    LongRange.FirstContaining byRanges = chooserColumn >= 0 ? null : branchByRanges(conditions);
+    if (byRanges != null) {
+      return new Typed(
+          new Logic.CaseByBranch(representation, byRanges, results, otherwise),
+          type, representation, Math.max(scale, 0));
+    }
     if (chooserColumn >= 0) {
       VectorExpression branch =
           new Memoized(new Logic.FirstTrue(conditions), dictionary(chooserColumn), Representation.LONG);
@@ -927,6 +933,44 @@ public final class VectorCompiler {
     return new Typed(
         new Logic.Case(representation, conditions, results, otherwise),
         type, representation, Math.max(scale, 0));
+  }
+
+  /**
+   * The branch per row of a CASE whose every condition is a range, or an OR of ranges, of one
+   * and the same expression; else null.
+   */
+  private LongRange.FirstContaining branchByRanges(List<VectorExpression> conditions) {
+    VectorExpression operand = null;
+    List<LongRange> ranges = new ArrayList<>();
+    List<Integer> branches = new ArrayList<>();
+    for (int b = 0; b < conditions.size(); b++) {
+      VectorExpression condition = definition(conditions.get(b));
+      List<VectorExpression> union =
+          condition instanceof Logic.Junction junction && junction.or()
+              ? junction.operands()
+              : List.of(condition);
+      for (VectorExpression member : union) {
+        LongRange range = LongRange.of(definition(member));
+        if (range == null || operand != null && !operand.equals(range.operand())) {
+          return null;
+        }
+        operand = range.operand();
+        ranges.add(range);
+        branches.add(b);
+      }
+    }
+    if (operand == null) {
+      return null;
+    }
+    long[] lowers = new long[ranges.size()];
+    long[] uppers = new long[ranges.size()];
+    int[] branchOf = new int[ranges.size()];
+    for (int k = 0; k < lowers.length; k++) {
+      lowers[k] = ranges.get(k).lower();
+      uppers[k] = ranges.get(k).upper();
+      branchOf[k] = branches.get(k);
+    }
+    return new LongRange.FirstContaining(operand, lowers, uppers, branchOf, conditions.size());
   }
 
   /**

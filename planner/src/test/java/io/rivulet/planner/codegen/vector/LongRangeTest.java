@@ -126,6 +126,24 @@ class LongRangeTest {
         .isZero();
   }
 
+  @Test
+  void theBranchOfACaseIsThatOfTheFirstRangeHoldingTheValueAndTheElseForNull() {
+    // WHEN x BETWEEN 8 AND 18 THEN 0 WHEN x <= 6 OR x >= 20 THEN 1 WHEN x >= 0 THEN 2 ELSE 3
+    LongRange.FirstContaining branch =
+        new LongRange.FirstContaining(
+            X,
+            new long[] {8, Long.MIN_VALUE, 20, 0},
+            new long[] {18, 6, Long.MAX_VALUE, Long.MAX_VALUE},
+            new int[] {0, 1, 1, 2},
+            3);
+    Long[] values = {8L, 18L, 19L, 7L, 6L, -1L, 20L, null, 12L, Long.MIN_VALUE};
+    Values.Longs branches =
+        (Values.Longs) branch.evaluate(new Frame(batch(values), new VectorExpression[0]), Rows.all(values.length));
+    assertThat(Arrays.copyOf(branches.values(), values.length))
+        .containsExactly(0L, 0L, 2L, 2L, 1L, 1L, 1L, 3L, 0L, 1L);
+    assertThat(branches.nulls()).isNull();
+  }
+
   private static Comparisons.Longs compare(Comparisons.Operator operator, long factor, long literal) {
     return new Comparisons.Longs(operator, X, factor, constant(literal), 1);
   }
