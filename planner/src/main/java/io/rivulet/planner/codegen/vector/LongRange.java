@@ -145,7 +145,8 @@ record LongRange(VectorExpression operand, long lower, long upper) implements Ve
    * <p>{@code lowers[k] <= x <= uppers[k]} is range {@code k}; the ranges are in the order of the
    * conditions, and {@code branches[k]} is the condition range {@code k} belongs to.
    */
-  record FirstContaining(VectorExpression operand, long[] lowers, long[] uppers, int[] branches, int otherwise)
+  record FirstContaining(
+      VectorExpression operand, long[] lowers, long[] uppers, int[] branches, int otherwise)
       implements VectorExpression {
     @Override
     public Values evaluate(Frame frame, Rows rows) {

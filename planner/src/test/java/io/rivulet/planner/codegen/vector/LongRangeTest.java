@@ -117,13 +117,13 @@ class LongRangeTest {
   }
 
   @Test
-  void selectReturnsTheSameRowsWhenAllPass() {
+  void selectReturnsTheSameRowsWhenAllPassAndNoneForAnEmptyRange() {
     Batch batch = batch(1L, 2L, 3L);
     Rows all = Rows.all(3);
     assertThat(new LongRange(X, 0, 3).select(new Frame(batch, new VectorExpression[0]), all))
         .isSameAs(all);
-    assertThat(new LongRange(X, 1, 0).select(new Frame(batch, new VectorExpression[0]), all).count())
-        .isZero();
+    Frame frame = new Frame(batch, new VectorExpression[0]);
+    assertThat(new LongRange(X, 1, 0).select(frame, all).count()).isZero();
   }
 
   @Test
@@ -137,14 +137,15 @@ class LongRangeTest {
             new int[] {0, 1, 1, 2},
             3);
     Long[] values = {8L, 18L, 19L, 7L, 6L, -1L, 20L, null, 12L, Long.MIN_VALUE};
-    Values.Longs branches =
-        (Values.Longs) branch.evaluate(new Frame(batch(values), new VectorExpression[0]), Rows.all(values.length));
+    Frame frame = new Frame(batch(values), new VectorExpression[0]);
+    Values.Longs branches = (Values.Longs) branch.evaluate(frame, Rows.all(values.length));
     assertThat(Arrays.copyOf(branches.values(), values.length))
         .containsExactly(0L, 0L, 2L, 2L, 1L, 1L, 1L, 3L, 0L, 1L);
     assertThat(branches.nulls()).isNull();
   }
 
-  private static Comparisons.Longs compare(Comparisons.Operator operator, long factor, long literal) {
+  private static Comparisons.Longs compare(
+      Comparisons.Operator operator, long factor, long literal) {
     return new Comparisons.Longs(operator, X, factor, constant(literal), 1);
   }
 
@@ -161,7 +162,8 @@ class LongRangeTest {
       anyNull |= nulls[i];
       longs[i] = values[i] == null ? 0 : values[i];
     }
-    ColumnVector column = new LongVector(DataType.BIGINT, longs, anyNull ? nulls : null, values.length);
+    ColumnVector column =
+        new LongVector(DataType.BIGINT, longs, anyNull ? nulls : null, values.length);
     return new Batch(SCHEMA, new ColumnVector[] {column}, values.length, null);
   }
 }
