@@ -145,7 +145,21 @@ class VectorDifferentialTest {
         "SELECT dt + INTERVAL '1' DAY, dt - INTERVAL '2' DAY, INTERVAL '3' DAY + dt, dt + INTERVAL '25' HOUR,"
             + " dt - INTERVAL '2' MONTH, dt + INTERVAL '1' YEAR, ts + INTERVAL '1' MONTH, ts - INTERVAL '1' YEAR,"
             + " INTERVAL '13' MONTH + ts, INTERVAL '2' YEAR + dt, dt - INTERVAL '25' HOUR FROM t",
-        "SELECT l FROM t WHERE dt + INTERVAL '1' MONTH > DATE '2000-01-01' AND ABS(i) < 10")
+        "SELECT l FROM t WHERE dt + INTERVAL '1' MONTH > DATE '2000-01-01' AND ABS(i) < 10",
+        // Comparisons with literals as ranges: literals of a finer scale, on the left, empty ranges.
+        "SELECT d > 1.125, d >= 1.125, d < -1.125, d <= -1.125, d = 1.125, d = 1.10, 2.5 <= d, 0.5 > d,"
+            + " i >= 3 AND i < 10, d > 1 AND d < 2.005, l = 3 AND l > 0, i > 10 AND i < 5, 3 = i,"
+            + " (i > 0 AND i <= 7) IS NULL, NOT (d >= 0.01 AND d < 500) FROM t",
+        "SELECT l, d FROM t WHERE 5 < l AND l <= 100000000 AND l >= -3",
+        "SELECT i, s FROM t WHERE d > 0.005",
+        // CASEs whose branch per row is found in ranges of one expression (the first TRUE wins).
+        "SELECT CASE WHEN i > 3 THEN 'a' WHEN i >= 0 AND i < 10 THEN 'b' WHEN i < -5 OR i = 20 THEN 'c' END,"
+            + " CASE WHEN d >= 1.5 THEN d WHEN d < -0.005 OR d = 0 THEN -d ELSE 0 END,"
+            + " CASE WHEN l = 3 THEN 1 WHEN l > 3 THEN 2 ELSE 3 END,"
+            + " CASE WHEN EXTRACT(HOUR FROM ts) <= 6 OR EXTRACT(HOUR FROM ts) >= 20 THEN l"
+            + " WHEN EXTRACT(HOUR FROM ts) BETWEEN 8 AND 18 THEN i END FROM t",
+        "SELECT l, i FROM t WHERE d >= -1.125 AND d < 100.0001 AND 99.5 > d",
+        "SELECT s FROM t WHERE ts >= TIMESTAMP '2000-01-01 00:00:00' AND ts < TIMESTAMP '2050-01-01 00:00:00'")
         .map(Arguments::of);
   }
 
@@ -157,6 +171,8 @@ class VectorDifferentialTest {
         "SELECT CAST(l AS INT), CAST(d AS DECIMAL(4, 2)), CAST(x AS DECIMAL(18, 0)), CAST(x AS DECIMAL(5, 2)) FROM t",
         "SELECT CAST(s AS BIGINT), CAST(s AS INT) FROM t WHERE s IN ('12', '-7', 'c')",
         "SELECT d * d * d * d, d * 1000000000000 FROM t",
+        "SELECT l, 0.908 * l FROM t WHERE 0.908 * l > 1000 AND 0.908 * l < 50000000",
+        "SELECT l FROM t WHERE d * 1000000000 > 5 AND d * 1000000000 <= 1000000000000",
         "SELECT MOD(d, 3), MOD(d, i), MOD(d * d, d), MOD(d, 0.07), MOD(-d, 7), MOD(d, l) FROM t",
         "SELECT SUBSTRING(s, i), SUBSTRING(s, i, i - 2), SUBSTRING(s FROM 2 FOR i) FROM t",
         // Memoized per string, and some strings are no numbers: the row path's error.

@@ -114,6 +114,10 @@ public final class VectorCompiler {
       Typed compiled = compile(program.getCondition());
       expect(compiled.representation() == Representation.BOOLEAN, "a condition that is not boolean");
       condition = compiled.expression();
+      if (definition(condition) instanceof LongRange range) {
+        // Called directly, it yields the kept rows without a boolean array.
+        condition = range;
+      }
     }
     List<RexLocalRef> projects = program.getProjectList();
     Projection[] projections = new Projection[projects.size()];
@@ -384,6 +388,19 @@ public final class VectorCompiler {
     return compiledLocals[index];
   }
 
+  /**
+   * The kernel a reference to a common sub-expression stands for (followed to the end), or {@code
+   * expression} itself when it is no such reference.
+   */
+  private VectorExpression definition(VectorExpression expression) {
+    while (expression instanceof Leaves.LocalRef ref
+        && ref.index() < locals.length
+        && locals[ref.index()] != null) {
+      expression = locals[ref.index()];
+    }
+    return expression;
+  }
+
   /** The node a local reference stands for, to read literal arguments through it. */
   private RexNode resolve(RexNode node) {
     while (node instanceof RexLocalRef ref) {
@@ -510,8 +527,13 @@ public final class VectorCompiler {
       case GREATER_THAN_OR_EQUAL:
         return comparison(call, Comparisons.Operator.GREATER_OR_EQUAL);
       case AND:
+        {
+          List<VectorExpression> conjuncts = booleans(operands);
+          LongRange range = LongRange.of(conjuncts.stream().map(this::definition).toList());
+          return bool(call, range != null ? range : new Logic.Junction(false, conjuncts));
+        }
       case OR:
-        return bool(call, new Logic.Junction(call.getKind() == SqlKind.OR, booleans(operands)));
+        return bool(call, new Logic.Junction(true, booleans(operands)));
       case NOT:
         return bool(call, new Logic.Not(booleans(operands).get(0)));
       case IS_NULL:
@@ -800,7 +822,8 @@ public final class VectorCompiler {
     } else {
       throw new Unsupported("comparing " + left.type() + " with " + right.type());
     }
-    return bool(call, expression);
+    LongRange range = LongRange.of(expression);
+    return bool(call, range != null ? range : expression);
   }
 
   /**
@@ -894,6 +917,12 @@ public final class VectorCompiler {
       results.add(value.expression());
     }
     VectorExpression otherwise = results.remove(results.size() - 1);
+    LongRange.FirstContaining byRanges = chooserColumn >= 0 ? null : branchByRanges(conditions);
+    if (byRanges != null) {
+      return new Typed(
+          new Logic.CaseByBranch(representation, byRanges, results, otherwise),
+          type, representation, Math.max(scale, 0));
+    }
     if (chooserColumn >= 0) {
       VectorExpression branch =
           new Memoized(new Logic.FirstTrue(conditions), dictionary(chooserColumn), Representation.LONG);
@@ -904,6 +933,44 @@ public final class VectorCompiler {
     return new Typed(
         new Logic.Case(representation, conditions, results, otherwise),
         type, representation, Math.max(scale, 0));
+  }
+
+  /**
+   * The branch per row of a CASE whose every condition is a range, or an OR of ranges, of one
+   * and the same expression; else null.
+   */
+  private LongRange.FirstContaining branchByRanges(List<VectorExpression> conditions) {
+    VectorExpression operand = null;
+    List<LongRange> ranges = new ArrayList<>();
+    List<Integer> branches = new ArrayList<>();
+    for (int b = 0; b < conditions.size(); b++) {
+      VectorExpression condition = definition(conditions.get(b));
+      List<VectorExpression> union =
+          condition instanceof Logic.Junction junction && junction.or()
+              ? junction.operands()
+              : List.of(condition);
+      for (VectorExpression member : union) {
+        LongRange range = LongRange.of(definition(member));
+        if (range == null || operand != null && !operand.equals(range.operand())) {
+          return null;
+        }
+        operand = range.operand();
+        ranges.add(range);
+        branches.add(b);
+      }
+    }
+    if (operand == null) {
+      return null;
+    }
+    long[] lowers = new long[ranges.size()];
+    long[] uppers = new long[ranges.size()];
+    int[] branchOf = new int[ranges.size()];
+    for (int k = 0; k < lowers.length; k++) {
+      lowers[k] = ranges.get(k).lower();
+      uppers[k] = ranges.get(k).upper();
+      branchOf[k] = branches.get(k);
+    }
+    return new LongRange.FirstContaining(operand, lowers, uppers, branchOf, conditions.size());
   }
 
   /**

@@ -132,7 +132,9 @@ public final class VectorProgram {
     Rows all = Rows.all(batch.rowCount());
     Rows kept = all;
     try {
-      if (condition != null) {
+      if (condition instanceof LongRange range) {
+        kept = range.select(frame, all);
+      } else if (condition != null) {
         kept = all.where((Values.Booleans) condition.evaluate(frame, all), false);
       }
       ColumnVector[] columns = new ColumnVector[projections.length];
