@@ -18,11 +18,11 @@ import java.util.List;
  * and the order of ids are those of {@link MultiColumnGroupTable} over the same column.
  */
 final class StringGroupTable extends GroupTable {
-  /** Per slot, the group id plus one; 0 marks an empty slot. */
-  private int[] slots;
-
-  /** Per slot, the hash of the group in it. */
-  private int[] slotHashes;
+  /**
+   * Per slot, the hash of the group in it in the high half and its id plus one in the low half; 0
+   * marks an empty slot. One array, so that a probe of a key not in the cache misses once.
+   */
+  private long[] slots;
 
   private int mask;
   private int occupied;
@@ -43,8 +43,7 @@ final class StringGroupTable extends GroupTable {
           "a string group table needs one VARCHAR key, not " + keyTypes);
     }
     int groupCapacity = Math.max(8, capacity / 2);
-    this.slots = new int[capacity];
-    this.slotHashes = new int[capacity];
+    this.slots = new long[capacity];
     this.mask = capacity - 1;
     this.keys = new String[groupCapacity];
     this.groupHashes = new int[groupCapacity];
@@ -79,20 +78,27 @@ final class StringGroupTable extends GroupTable {
     return findOrInsert((String) keyColumns[0].get(row));
   }
 
+  private static int hashOf(long slot) {
+    return (int) (slot >>> 32);
+  }
+
+  private static int groupOf(long slot) {
+    return (int) slot - 1;
+  }
+
   private int findOrInsert(String key) {
     int hash = hash(key);
-    int[] slots = this.slots;
-    int[] slotHashes = this.slotHashes;
+    long[] slots = this.slots;
     int mask = this.mask;
     for (int position = hash & mask; ; position = (position + 1) & mask) {
-      int slot = slots[position];
+      long slot = slots[position];
       if (slot == 0) {
         int group = insert(position, hash);
         keys[group] = key;
         return group;
       }
-      if (slotHashes[position] == hash) {
-        int group = slot - 1;
+      if (hashOf(slot) == hash) {
+        int group = groupOf(slot);
         String stored = keys[group];
         if (stored == key) {
           return group;
@@ -110,12 +116,12 @@ final class StringGroupTable extends GroupTable {
     String key = (String) keyColumns[0].get(row);
     int hash = hash(key);
     for (int position = hash & mask; ; position = (position + 1) & mask) {
-      int slot = slots[position];
+      long slot = slots[position];
       if (slot == 0) {
         return -1;
       }
-      if (slotHashes[position] == hash && equal(keys[slot - 1], key)) {
-        return slot - 1;
+      if (hashOf(slot) == hash && equal(keys[groupOf(slot)], key)) {
+        return groupOf(slot);
       }
     }
   }
@@ -130,14 +136,14 @@ final class StringGroupTable extends GroupTable {
     int hash = that.groupHashes[otherGroup];
     String key = that.keys[otherGroup];
     for (int position = hash & mask; ; position = (position + 1) & mask) {
-      int slot = slots[position];
+      long slot = slots[position];
       if (slot == 0) {
         int group = insert(position, hash);
         keys[group] = key;
         return group;
       }
-      if (slotHashes[position] == hash && equal(keys[slot - 1], key)) {
-        return slot - 1;
+      if (hashOf(slot) == hash && equal(keys[groupOf(slot)], key)) {
+        return groupOf(slot);
       }
     }
   }
@@ -146,8 +152,7 @@ final class StringGroupTable extends GroupTable {
   private int insert(int position, int hash) {
     int group = newId();
     groupHashes[group] = hash;
-    slots[position] = group + 1;
-    slotHashes[position] = hash;
+    slots[position] = (long) hash << 32 | (group + 1);
     if (++occupied * 2 > slots.length) {
       rehash(slots.length * 2);
     }
@@ -155,19 +160,16 @@ final class StringGroupTable extends GroupTable {
   }
 
   private void rehash(int capacity) {
-    int[] oldSlots = slots;
-    int[] oldHashes = slotHashes;
-    slots = new int[capacity];
-    slotHashes = new int[capacity];
+    long[] oldSlots = slots;
+    slots = new long[capacity];
     mask = capacity - 1;
-    for (int i = 0; i < oldSlots.length; i++) {
-      if (oldSlots[i] != 0) {
-        int position = oldHashes[i] & mask;
+    for (long slot : oldSlots) {
+      if (slot != 0) {
+        int position = hashOf(slot) & mask;
         while (slots[position] != 0) {
           position = (position + 1) & mask;
         }
-        slots[position] = oldSlots[i];
-        slotHashes[position] = oldHashes[i];
+        slots[position] = slot;
       }
     }
   }
@@ -175,17 +177,16 @@ final class StringGroupTable extends GroupTable {
   @Override
   void removeKey(int group) {
     int position = groupHashes[group] & mask;
-    while (slots[position] != group + 1) {
+    while (groupOf(slots[position]) != group) {
       position = (position + 1) & mask;
     }
     // Backward-shift deletion, as in LongGroupTable.
     int gap = position;
     for (int next = (gap + 1) & mask; slots[next] != 0; next = (next + 1) & mask) {
-      int home = slotHashes[next] & mask;
+      int home = hashOf(slots[next]) & mask;
       boolean movable = gap <= next ? (home <= gap || home > next) : (home <= gap && home > next);
       if (movable) {
         slots[gap] = slots[next];
-        slotHashes[gap] = slotHashes[next];
         gap = next;
       }
     }
