@@ -198,38 +198,34 @@ final class UnnestOperator implements Operator {
     System.arraycopy(bytes, 0, buffer, PAD, length);
     int end = PAD + length;
     byte separator = (byte) delimiterChar;
-    // The byte searched for after the text ends each search; the bytes after it fill the long a
-    // search reads last.
-    Arrays.fill(buffer, end, end + 8, (byte) '?');
-    if (indexOf(buffer, PAD, QUESTION_MARKS) < end) {
-      return false;
-    }
+    // The delimiter after the text ends the last piece's search; the bytes after it fill the long
+    // the search reads last.
     Arrays.fill(buffer, end, end + 8, separator);
+    for (int p = PAD; p < end; p += 8) {
+      long v = (long) LITTLE_ENDIAN.get(buffer, p) ^ QUESTION_MARKS;
+      if (((v - ONES) & ~v & HIGHS) != 0) {
+        return false;
+      }
+    }
     long pattern = (delimiterChar & 0xFF) * ONES;
+    int start = PAD;
     int ordinal = 1;
-    for (int start = PAD; ; ) {
-      int at = indexOf(buffer, start, pattern);
+    int p = PAD;
+    while (true) {
+      long v = (long) LITTLE_ENDIAN.get(buffer, p) ^ pattern;
+      // The lowest byte flagged is the first delimiter byte (the ones above it may be false).
+      long found = (v - ONES) & ~v & HIGHS;
+      if (found == 0) {
+        p += 8;
+        continue;
+      }
+      int at = p + (Long.numberOfTrailingZeros(found) >>> 3);
       addPiece(latin1Piece(text, buffer, start, at), row, ordinal++);
       if (at >= end) {
         return true;
       }
       start = at + 1;
-    }
-  }
-
-  /**
-   * The index of the first byte at or after {@code from} that is the byte repeated in {@code
-   * pattern}, which must occur before the end of the buffer less eight bytes. Small, so that it
-   * is compiled with its reads inlined wherever it is called.
-   */
-  private static int indexOf(byte[] buffer, int from, long pattern) {
-    for (int p = from; ; p += 8) {
-      long v = (long) LITTLE_ENDIAN.get(buffer, p) ^ pattern;
-      // The lowest byte flagged is the first matching byte (the ones above it may be false).
-      long found = (v - ONES) & ~v & HIGHS;
-      if (found != 0) {
-        return p + (Long.numberOfTrailingZeros(found) >>> 3);
-      }
+      p = start;
     }
   }
 
@@ -242,14 +238,9 @@ final class UnnestOperator implements Operator {
     if (length > RecentStrings.PACKED_LENGTH) {
       return recent.piece(text, start - PAD, end - PAD);
     }
-    long low = bytesBefore(buffer, end, length);
-    long high = length > 8 ? bytesBefore(buffer, end - 8, length - 8) : 0;
+    long low = (long) BIG_ENDIAN.get(buffer, end - 8) & lowBytes(length);
+    long high = length > 8 ? (long) BIG_ENDIAN.get(buffer, end - 16) & lowBytes(length - 8) : 0;
     return recent.packed(text, start - PAD, end - PAD, low, high);
-  }
-
-  /** The {@code count} (at most eight) bytes before {@code end}, the last in the lowest byte. */
-  private static long bytesBefore(byte[] buffer, int end, int count) {
-    return (long) BIG_ENDIAN.get(buffer, end - 8) & lowBytes(count);
   }
 
   /** A mask of the lowest {@code count} bytes of a long. */
