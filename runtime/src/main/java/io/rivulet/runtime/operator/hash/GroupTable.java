@@ -11,7 +11,8 @@ import java.util.List;
  * operators keep their per-group state in primitive arrays indexed by group id.
  *
  * <p>Keys are read straight from the key columns of a batch: a key of one column stored as longs
- * (BIGINT, INTEGER, TIMESTAMP, DATE, ...) is hashed and compared as a long, other keys column by
+ * (BIGINT, INTEGER, TIMESTAMP, DATE, ...) is hashed and compared as a long, a VARCHAR key by its
+ * String's cached hash and by reference before characters, other keys column by
  * column against key columns the table stores (see {@link KeyColumn} for SQL's grouping equality:
  * nulls form one group, {@code 1.0} and {@code 1.00} one group). A key of no columns is the one
  * group of a global aggregate.
@@ -20,7 +21,8 @@ import java.util.List;
  * so callers reset a group's state when they remove it. {@link #idLimit} bounds every id handed
  * out so far, which is the length state arrays need. A table is not thread-safe.
  */
-public abstract sealed class GroupTable permits LongGroupTable, MultiColumnGroupTable {
+public abstract sealed class GroupTable
+    permits LongGroupTable, MultiColumnGroupTable, StringGroupTable {
   private static final int[] NO_IDS = new int[0];
 
   private final List<DataType> keyTypes;
@@ -40,6 +42,9 @@ public abstract sealed class GroupTable permits LongGroupTable, MultiColumnGroup
     int capacity = Math.max(16, Integer.highestOneBit(Math.max(1, expectedGroups) * 2 - 1) * 2);
     if (keyTypes.size() == 1 && keyTypes.get(0).storage() == DataType.Storage.LONG) {
       return new LongGroupTable(keyTypes, capacity);
+    }
+    if (StringGroupTable.accepts(keyTypes)) {
+      return new StringGroupTable(keyTypes, capacity);
     }
     return new MultiColumnGroupTable(keyTypes, capacity);
   }

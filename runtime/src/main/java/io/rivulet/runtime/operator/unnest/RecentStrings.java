@@ -21,8 +21,11 @@ final class RecentStrings {
   /** Longer pieces are rarely repeated and would cost more to compare than to copy. */
   static final int MAX_LENGTH = 32;
 
-  /** Pieces up to this long, of Latin-1 characters, are known by their packed characters. */
-  static final int PACKED_LENGTH = 16;
+  /**
+   * Pieces up to this long, of Latin-1 characters, are known by their packed characters: at most
+   * 15, so that the second long has its top byte free for the length.
+   */
+  static final int PACKED_LENGTH = 15;
 
   private static final int BITS = 14;
 
@@ -31,10 +34,11 @@ final class RecentStrings {
 
   private final String[] strings = new String[1 << BITS];
   /**
-   * Per slot three longs: for a packed piece its last eight characters, the eight before them,
-   * and its length; for another piece its hash code, 0 and {@link #HASHED}.
+   * Per slot two longs: for a packed piece its last eight characters, then the characters before
+   * them with its length in the top byte; for another piece its hash code, then {@link #HASHED}.
+   * The two ways of a set are 32 bytes side by side, so that a lookup reads one or two cache lines.
    */
-  private final long[] keys = new long[3 << BITS];
+  private final long[] keys = new long[2 << BITS];
 
   /** The first of two packed longs after appending the Latin-1 character {@code c}. */
   static long packLow(long low, char c) {
@@ -57,25 +61,25 @@ final class RecentStrings {
       return "";
     }
     int slot = firstWay(low, high, length);
-    int key = slot * 3;
+    int key = slot * 2;
     // For one length the packing is one-to-one, so equal keys mean equal pieces.
-    if (keys[key + 2] == length && keys[key] == low && keys[key + 1] == high) {
+    long tagged = high | (long) length << 56;
+    long[] keys = this.keys;
+    if (keys[key] == low && keys[key + 1] == tagged) {
       return strings[slot];
     }
-    if (keys[key + 5] == length && keys[key + 3] == low && keys[key + 4] == high) {
+    if (keys[key + 2] == low && keys[key + 3] == tagged) {
       return strings[slot + 1];
     }
     String made = text.substring(start, end);
     // The newest piece takes the first way and the one there moves to the second, so the piece
     // dropped is the one used less recently.
     strings[slot + 1] = strings[slot];
-    keys[key + 3] = keys[key];
-    keys[key + 4] = keys[key + 1];
-    keys[key + 5] = keys[key + 2];
+    keys[key + 2] = keys[key];
+    keys[key + 3] = keys[key + 1];
     strings[slot] = made;
     keys[key] = low;
-    keys[key + 1] = high;
-    keys[key + 2] = length;
+    keys[key + 1] = tagged;
     return made;
   }
 
@@ -110,9 +114,9 @@ final class RecentStrings {
       return packed(text, start, end, low, high);
     }
     int slot = (hash * 0x9E3779B9) >>> (32 - BITS);
-    int key = slot * 3;
+    int key = slot * 2;
     String known = strings[slot];
-    if (keys[key + 2] == HASHED
+    if (keys[key + 1] == HASHED
         && keys[key] == hash
         && known.length() == length
         && text.regionMatches(start, known, 0, length)) {
@@ -121,8 +125,7 @@ final class RecentStrings {
     String made = text.substring(start, end);
     strings[slot] = made;
     keys[key] = hash;
-    keys[key + 1] = 0;
-    keys[key + 2] = HASHED;
+    keys[key + 1] = HASHED;
     return made;
   }
 }

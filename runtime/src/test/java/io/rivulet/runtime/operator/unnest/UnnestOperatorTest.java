@@ -193,6 +193,61 @@ class UnnestOperatorTest {
     }
   }
 
+  @Test
+  void splitAtOneCharacterMatchesTheReferenceOnLatin1AndOtherText() {
+    Random random = new Random(11);
+    // '\0' and 'ÿ' (0xFF) test the byte masks; '?' and '日' send a line the character-wise way.
+    String alphabet = "abcdefgh éÿ\0?日";
+    for (String delimiter : List.of(" ", "ÿ", "?", "\0", "日")) {
+      List<Object[]> lines = new ArrayList<>();
+      List<String> expected = new ArrayList<>();
+      for (long id = 0; id < 400; id++) {
+        StringBuilder text = new StringBuilder();
+        int pieces = 1 + random.nextInt(12);
+        for (int piece = 0; piece < pieces; piece++) {
+          if (piece > 0) {
+            text.append(delimiter);
+          }
+          // Lengths around the 8 bytes of a long and the 15 packed characters, and beyond.
+          int length = random.nextInt(random.nextBoolean() ? 18 : 40);
+          for (int i = 0; i < length; i++) {
+            int letters = random.nextInt(20) == 0 ? alphabet.length() : 8;
+            text.append(alphabet.charAt(random.nextInt(letters)));
+          }
+        }
+        String line = text.toString();
+        lines.add(row(id, line));
+        if (!line.isEmpty()) {
+          for (String piece : referenceSplit(line, delimiter)) {
+            expected.add("+I [" + id + ", " + line + ", " + piece + "]");
+          }
+        }
+      }
+      assertThat(rows(split(delimiter, false, false), Batch.ofRows(LINES, lines)))
+          .as("split at '%s'", delimiter)
+          .isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void aWordCutFromALatin1LineIsTheStringCutFromAnotherLineBefore() {
+    // The first line has a '?', so it is split a character at a time; the second eight bytes at a
+    // time: both must pack a piece alike to find the String cut before.
+    String[] words = {"a", "eightchr", "ninechars", "fifteen-chars-x", "sixteen-chars-xy"};
+    String first = "? " + String.join(" ", words);
+    String second = String.join(" ", words) + " é";
+    List<Batch> out =
+        run(split(" ", false, false), batch(LINES, row(1L, first), row(2L, second)));
+    Batch batch = out.get(0);
+    assertThat(batch.rowCount()).isEqualTo(2 * words.length + 2);
+    for (int w = 0; w < words.length; w++) {
+      Object fromFirst = batch.column(2).get(1 + w);
+      Object fromSecond = batch.column(2).get(words.length + 1 + w);
+      assertThat(fromSecond).isEqualTo(words[w]).isSameAs(fromFirst);
+    }
+    assertThat(batch.column(2).get(2 * words.length + 1)).isEqualTo("é");
+  }
+
   /** SPLIT as Calcite's {@code SqlFunctions.split} defines it. */
   private static List<String> referenceSplit(String text, String delimiter) {
     if (text.isEmpty()) {
