@@ -21,6 +21,7 @@ import io.rivulet.runtime.operator.aggregate.GroupAggregateFactory;
 import io.rivulet.runtime.operator.aggregate.LocalCountFactory;
 import io.rivulet.runtime.operator.calc.CalcFactory;
 import io.rivulet.runtime.operator.time.ProcessingTimeFactory;
+import io.rivulet.runtime.operator.unnest.SplitCountFactory;
 import io.rivulet.runtime.operator.unnest.UnnestFactory;
 import io.rivulet.runtime.plan.ExchangeNode;
 import io.rivulet.runtime.plan.OperatorNode;
@@ -394,7 +395,8 @@ public final class PhysicalPlanner {
         Pruned.of(lowered, aggregate.getGroupSet().toArray(), -1, aggregateCalls(aggregate, outputSchema));
     PhysicalNode input = pruned.input();
     boolean unbounded = Boundedness.isUnbounded(aggregate.getInput());
-    Optional<PhysicalNode> counted = countedBeforeExchange(pruned, outputSchema, unbounded);
+    Optional<PhysicalNode> counted = countedBeforeExchange(lowered, aggregate.getGroupSet().toArray(),
+        aggregateCalls(aggregate, outputSchema), pruned, outputSchema, unbounded);
     if (counted.isPresent()) {
       return counted.get();
     }
@@ -410,7 +412,8 @@ public final class PhysicalPlanner {
    * words per micro-batch instead of hundreds of thousands); empty for any other aggregate.
    */
   private static Optional<PhysicalNode> countedBeforeExchange(
-      Pruned pruned, Schema outputSchema, boolean unbounded) {
+      PhysicalNode unpruned, int[] unprunedKeys, List<AggregateCall> unprunedCalls, Pruned pruned,
+      Schema outputSchema, boolean unbounded) {
     PhysicalNode input = pruned.input();
     int[] keys = pruned.keys();
     List<AggregateCall> calls = pruned.calls();
@@ -434,9 +437,12 @@ public final class PhysicalPlanner {
       fields.add(new Field(call.name(), DataType.BIGINT, false, DataType.BIGINT.name()));
     }
     Schema countSchema = new Schema(fields);
+    Optional<PhysicalNode> fused = splitCounted(unpruned, unprunedKeys, unprunedCalls, countSchema);
     PhysicalNode local =
-        new OperatorNode(
-            input, new LocalCountFactory(input.schema(), keys, countedColumns, countSchema), countSchema, false);
+        fused.isPresent()
+            ? fused.get()
+            : new OperatorNode(
+                input, new LocalCountFactory(input.schema(), keys, countedColumns, countSchema), countSchema, false);
     int[] countKeys = new int[keys.length];
     List<AggregateCall> sums = new ArrayList<>();
     for (int i = 0; i < keys.length; i++) {
@@ -449,6 +455,41 @@ public final class PhysicalPlanner {
         new GroupAggregateFactory(countSchema, countKeys, sums, outputSchema, false);
     return Optional.of(
         new OperatorNode(ExchangeNode.hash(local, countKeys), factory, outputSchema, true, unbounded));
+  }
+
+  /**
+   * The split and the count of a word count fused into one step, which counts the pieces straight
+   * from the text: when the counts are keyed by the element of an UNNEST of {@code SPLIT(column,
+   * 'constant')} alone (the pruning only passes the element through), without ordinality or
+   * LEFT JOIN; empty otherwise. A piece is never null, so {@code COUNT(piece)} is {@code COUNT(*)}.
+   */
+  private static Optional<PhysicalNode> splitCounted(
+      PhysicalNode unpruned, int[] keys, List<AggregateCall> calls, Schema countSchema) {
+    if (!(unpruned instanceof OperatorNode unnest)
+        || !(unnest.factory() instanceof UnnestFactory factory)
+        || !(factory.elements() instanceof UnnestFactory.SplitColumn split)
+        || split.delimiter().isEmpty()
+        || factory.outer()
+        || factory.withOrdinality()
+        || unnest.input().changelog()) {
+      return Optional.empty();
+    }
+    int element = factory.outputSchema().size() - 1;
+    if (keys.length != 1 || keys[0] != element) {
+      return Optional.empty();
+    }
+    for (AggregateCall call : calls) {
+      if (call.argument() >= 0 && call.argument() != element) {
+        return Optional.empty();
+      }
+    }
+    PhysicalNode source = unnest.input();
+    return Optional.of(
+        new OperatorNode(
+            source,
+            new SplitCountFactory(source.schema(), split.column(), split.delimiter(), countSchema),
+            countSchema,
+            false));
   }
 
   /**
