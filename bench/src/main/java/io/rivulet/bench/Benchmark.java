@@ -193,7 +193,10 @@ final class Benchmark {
         logRun(query, "check at P=" + other, run);
         verification = Optional.of(run);
       }
-      return new QueryReport(query.name(), "ok", Optional.empty(), runs, warmups, verification, hot);
+      long events =
+          settings.source().equals("generator") && !query.readsText() ? settings.events() : 0;
+      return new QueryReport(
+          query.name(), "ok", Optional.empty(), runs, warmups, verification, hot, events);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return QueryReport.failed(query.name(), "interrupted", runs);

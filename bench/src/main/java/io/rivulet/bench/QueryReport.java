@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param warmupChecksums the checksums of the warm-up runs
  * @param verification the run at another parallelism that checks the result, if made
  * @param hotMethods the most sampled methods of the measured runs, when profiled
+ * @param events the Nexmark events of the generator's stream a run covers (persons, auctions and
+ *     bids, as the issue's targets count them), or 0 when the input is not the generator's
  */
 record QueryReport(
     String name,
@@ -24,16 +26,17 @@ record QueryReport(
     List<RunMeasurement> runs,
     List<Long> warmupChecksums,
     Optional<RunMeasurement> verification,
-    List<String> hotMethods) {
+    List<String> hotMethods,
+    long events) {
 
   static QueryReport skipped(String name, String reason) {
     return new QueryReport(
-        name, "skipped", Optional.of(reason), List.of(), List.of(), Optional.empty(), List.of());
+        name, "skipped", Optional.of(reason), List.of(), List.of(), Optional.empty(), List.of(), 0);
   }
 
   static QueryReport failed(String name, String reason, List<RunMeasurement> runs) {
     return new QueryReport(
-        name, "failed", Optional.of(reason), runs, List.of(), Optional.empty(), List.of());
+        name, "failed", Optional.of(reason), runs, List.of(), Optional.empty(), List.of(), 0);
   }
 
   boolean ok() {
@@ -46,6 +49,11 @@ record QueryReport(
 
   double medianRowsPerSecond() {
     return median(runs.stream().mapToDouble(RunMeasurement::rowsPerSecond).toArray());
+  }
+
+  /** The generator's events per second of wall time, median over the runs; 0 without events. */
+  double medianEventsPerSecond() {
+    return median(runs.stream().mapToDouble(run -> events * 1e9 / Math.max(1, run.wallNanos())).toArray());
   }
 
   double medianRowsPerCpuSecond() {

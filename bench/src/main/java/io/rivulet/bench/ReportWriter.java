@@ -8,7 +8,7 @@ import java.util.Map;
 /** Renders reports as an aligned text table and as JSON. */
 final class ReportWriter {
   private static final String[] HEADERS = {
-    "query", "status", "rows in", "rows/s", "rows/cpu-s", "MB/s", "p50 ms", "p99 ms", "batches",
+    "query", "status", "rows in", "rows/s", "events/s", "rows/cpu-s", "MB/s", "p50 ms", "p99 ms", "batches",
     "peak heap", "gc ms", "rows out", "checksum", "same at P"
   };
 
@@ -37,6 +37,7 @@ final class ReportWriter {
             report.status(),
             count(report.inputRows()),
             count(report.medianRowsPerSecond()),
+            report.events() > 0 ? count(report.medianEventsPerSecond()) : "-",
             count(report.medianRowsPerCpuSecond()),
             report.runs().get(0).inputBytes() > 0
                 ? String.format(Locale.ROOT, "%.1f", report.medianMegabytesPerSecond())
@@ -115,6 +116,10 @@ final class ReportWriter {
       if (!report.runs().isEmpty()) {
         field(json, "inputRows", report.inputRows(), false);
         field(json, "rowsPerSecond", Math.round(report.medianRowsPerSecond()), false);
+        if (report.events() > 0) {
+          field(json, "events", report.events(), false);
+          field(json, "eventsPerSecond", Math.round(report.medianEventsPerSecond()), false);
+        }
         field(json, "rowsPerCpuSecond", Math.round(report.medianRowsPerCpuSecond()), false);
         if (report.runs().get(0).inputBytes() > 0) {
           field(json, "inputBytes", report.runs().get(0).inputBytes(), false);

@@ -41,7 +41,7 @@ class BenchRunnerSmokeTest {
     String table = out.toString(StandardCharsets.UTF_8);
     assertThat(status).as(log.toString(StandardCharsets.UTF_8)).isZero();
     assertThat(table)
-        .contains("rows/s", "rows/cpu-s", "p50 ms", "p99 ms", "peak heap", "gc ms", "checksum")
+        .contains("rows/s", "events/s", "rows/cpu-s", "p50 ms", "p99 ms", "peak heap", "gc ms", "checksum")
         .containsPattern("q0 +ok +18\\.4 K")
         .containsPattern("q99 +skipped")
         .contains("q99: skipped: needs a feature that is not there yet")
@@ -52,7 +52,8 @@ class BenchRunnerSmokeTest {
             "\"rowsPerSecond\"", "\"rowsPerCpuSecond\"", "\"batchMillisP50\"", "\"batchMillisP99\"",
             "\"peakHeapBytes\"", "\"gcMillis\"", "\"checksum\"", "\"stableAcrossRuns\": true",
             "\"sameAtVerifiedParallelism\": true", "\"verifiedParallelism\": 1",
-            "\"inputRows\": 18400", "\"status\": \"skipped\"")) {
+            "\"inputRows\": 18400", "\"events\": 20000", "\"eventsPerSecond\"",
+            "\"status\": \"skipped\"")) {
       assertThat(report).contains(field);
     }
     // q0 passes every bid through; q2 keeps those of auctions whose id is a multiple of 123.
