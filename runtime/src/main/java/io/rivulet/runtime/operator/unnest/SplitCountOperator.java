@@ -8,9 +8,6 @@ import io.rivulet.runtime.operator.Collector;
 import io.rivulet.runtime.operator.Operator;
 import io.rivulet.runtime.type.DataType;
 import io.rivulet.runtime.type.Schema;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -31,23 +28,23 @@ final class SplitCountOperator implements Operator {
   /** Keys the packed table may keep from one micro-batch to the next. */
   static final int KEEP_KEYS = 1 << 16;
 
-  /** Bytes before and after a line copied for a scan of eight bytes at a time. */
-  private static final int PAD = 16;
-
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGHS = 0x8080808080808080L;
-  private static final long QUESTION_MARKS = '?' * ONES;
-  private static final VarHandle LITTLE_ENDIAN =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle BIG_ENDIAN =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-
   private final Schema outputSchema;
   private final int column;
   private final String delimiter;
-  /** Whether the delimiter is one Latin-1 character other than '?', so that bytes can be searched. */
-  private final boolean byteDelimiter;
-  private final char delimiterChar;
+  /** Splits Latin-1 text eight bytes at a time; null when the delimiter is not one such byte. */
+  private final Latin1Splitter latin1;
+  private final Latin1Splitter.Pieces latin1Pieces =
+      new Latin1Splitter.Pieces() {
+        @Override
+        public void packed(String text, int start, int end, long low, long high) {
+          countPacked(low, high, end - start);
+        }
+
+        @Override
+        public void unpacked(String text, int start, int end) {
+          countOther(text.substring(start, end));
+        }
+      };
 
   /**
    * Per slot two longs: the last eight characters of the piece, then the characters before them
@@ -63,15 +60,12 @@ final class SplitCountOperator implements Operator {
   private int touchedCount;
   /** Counts of the pieces not packed, in this micro-batch. */
   private final Map<String, long[]> others = new HashMap<>();
-  /** The Latin-1 bytes of the line being split, {@link #PAD} bytes in. */
-  private byte[] lineBytes = new byte[256];
 
   SplitCountOperator(SplitCountFactory plan) {
     this.outputSchema = plan.outputSchema();
     this.column = plan.column();
     this.delimiter = plan.delimiter();
-    this.delimiterChar = delimiter.charAt(0);
-    this.byteDelimiter = delimiter.length() == 1 && delimiterChar < 0x100 && delimiterChar != '?';
+    this.latin1 = Latin1Splitter.of(delimiter);
   }
 
   @Override
@@ -83,67 +77,10 @@ final class SplitCountOperator implements Operator {
       if (text == null || text.isEmpty()) {
         continue;
       }
-      if (!byteDelimiter || !splitLatin1(text)) {
+      if (latin1 == null || !latin1.split(text, latin1Pieces)) {
         splitText(text);
       }
     }
-  }
-
-  /**
-   * Counts the pieces of a Latin-1 text eight bytes at a time, as {@code UnnestOperator} cuts them.
-   * Returns false, having counted nothing, when the text is not Latin-1.
-   */
-  private boolean splitLatin1(String text) {
-    // Characters beyond Latin-1 become '?', so a text with none is Latin-1.
-    byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
-    int length = bytes.length;
-    if (lineBytes.length < length + 2 * PAD) {
-      lineBytes = new byte[Math.max(length + 2 * PAD, lineBytes.length * 2)];
-    }
-    byte[] buffer = lineBytes;
-    System.arraycopy(bytes, 0, buffer, PAD, length);
-    int end = PAD + length;
-    byte separator = (byte) delimiterChar;
-    Arrays.fill(buffer, end, end + 8, separator);
-    for (int p = PAD; p < end; p += 8) {
-      long v = (long) LITTLE_ENDIAN.get(buffer, p) ^ QUESTION_MARKS;
-      if (((v - ONES) & ~v & HIGHS) != 0) {
-        return false;
-      }
-    }
-    long pattern = (delimiterChar & 0xFF) * ONES;
-    int start = PAD;
-    int p = PAD;
-    while (true) {
-      long v = (long) LITTLE_ENDIAN.get(buffer, p) ^ pattern;
-      // The lowest byte flagged is the first delimiter byte (the ones above it may be false).
-      long found = (v - ONES) & ~v & HIGHS;
-      if (found == 0) {
-        p += 8;
-        continue;
-      }
-      int at = p + (Long.numberOfTrailingZeros(found) >>> 3);
-      int pieceLength = at - start;
-      if (pieceLength > RecentStrings.PACKED_LENGTH) {
-        countOther(text.substring(start - PAD, at - PAD));
-      } else {
-        // Bytes before the piece are masked off; the padding keeps the reads inside the buffer.
-        long low = (long) BIG_ENDIAN.get(buffer, at - 8) & lowBytes(pieceLength);
-        long high =
-            pieceLength > 8 ? (long) BIG_ENDIAN.get(buffer, at - 16) & lowBytes(pieceLength - 8) : 0;
-        countPacked(low, high, pieceLength);
-      }
-      if (at >= end) {
-        return true;
-      }
-      start = at + 1;
-      p = start;
-    }
-  }
-
-  /** A mask of the lowest {@code count} bytes of a long. */
-  private static long lowBytes(int count) {
-    return count >= 8 ? -1L : (1L << (count << 3)) - 1;
   }
 
   /** Counts the pieces of any text, as SPLIT cuts them: left to right, without overlapping. */

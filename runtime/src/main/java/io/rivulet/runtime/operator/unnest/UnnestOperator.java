@@ -10,10 +10,6 @@ import io.rivulet.runtime.operator.Collector;
 import io.rivulet.runtime.operator.Operator;
 import io.rivulet.runtime.type.DataType;
 import io.rivulet.runtime.type.Schema;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -34,17 +30,6 @@ final class UnnestOperator implements Operator {
   /** Rows per output batch unless a test asks for fewer. */
   static final int MAX_OUTPUT_ROWS = 16_384;
 
-  /** Bytes before and after a line copied for a scan of eight bytes at a time. */
-  private static final int PAD = 16;
-
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGHS = 0x8080808080808080L;
-  private static final long QUESTION_MARKS = '?' * ONES;
-  private static final VarHandle LITTLE_ENDIAN =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle BIG_ENDIAN =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-
   private final Schema outputSchema;
   private final int carried;
   private final int elementColumn;
@@ -60,8 +45,23 @@ final class UnnestOperator implements Operator {
   /** Per carried column, whether nothing reads it, so that nulls stand in for its copies. */
   private final boolean[] unread;
   private final NullVectors nulls = new NullVectors();
-  /** The Latin-1 bytes of the line being split, {@link #PAD} bytes in. */
-  private byte[] lineBytes = new byte[256];
+  /** Splits Latin-1 text eight bytes at a time; null when the delimiter is not one such byte. */
+  private final Latin1Splitter latin1;
+  /** The row and next ordinal of the pieces {@link #latin1} hands to {@link #latin1Pieces}. */
+  private int pieceRow;
+  private int pieceOrdinal;
+  private final Latin1Splitter.Pieces latin1Pieces =
+      new Latin1Splitter.Pieces() {
+        @Override
+        public void packed(String text, int start, int end, long low, long high) {
+          addPiece(recent.packed(text, start, end, low, high), pieceRow, pieceOrdinal++);
+        }
+
+        @Override
+        public void unpacked(String text, int start, int end) {
+          addPiece(recent.piece(text, start, end), pieceRow, pieceOrdinal++);
+        }
+      };
 
   // Reused from output batch to output batch; only copies of them leave the operator.
   private final int[] parents;
@@ -92,9 +92,11 @@ final class UnnestOperator implements Operator {
     if (plan.elements() instanceof UnnestFactory.SplitColumn split) {
       delimiter = split.delimiter();
       delimiterChar = delimiter.length() == 1 ? delimiter.charAt(0) : 0;
+      latin1 = Latin1Splitter.of(delimiter);
     } else {
       delimiter = null;
       delimiterChar = 0;
+      latin1 = null;
     }
     this.elementType = outputSchema.type(carried);
     this.ordinalType = withOrdinality ? outputSchema.type(carried + 1) : null;
@@ -175,77 +177,16 @@ final class UnnestOperator implements Operator {
    * of each, so that a recurring piece is recognised without reading the text again.
    */
   private void splitAtChar(String text, int row) {
-    if (delimiterChar >= 0x100 || delimiterChar == '?' || !splitLatin1(text, row)) {
+    if (latin1 == null || !splitLatin1(text, row)) {
       splitByChar(text, row);
     }
   }
 
-  /**
-   * Splits a Latin-1 text eight bytes at a time: a copy of its bytes is searched for the delimiter
-   * a long at a time, and a piece's packed characters are read as one or two longs, instead of a
-   * test and two shifts per character. Returns false, having added nothing, when the text is not
-   * Latin-1.
-   */
+  /** {@link Latin1Splitter#split}: false, having added nothing, when the text is not Latin-1. */
   private boolean splitLatin1(String text, int row) {
-    // Characters beyond Latin-1 become '?', so a text with none is Latin-1 and these are its
-    // characters; a text with a '?' takes the character by character way.
-    byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
-    int length = bytes.length;
-    if (lineBytes.length < length + 2 * PAD) {
-      lineBytes = new byte[Math.max(length + 2 * PAD, lineBytes.length * 2)];
-    }
-    byte[] buffer = lineBytes;
-    System.arraycopy(bytes, 0, buffer, PAD, length);
-    int end = PAD + length;
-    byte separator = (byte) delimiterChar;
-    // The delimiter after the text ends the last piece's search; the bytes after it fill the long
-    // the search reads last.
-    Arrays.fill(buffer, end, end + 8, separator);
-    for (int p = PAD; p < end; p += 8) {
-      long v = (long) LITTLE_ENDIAN.get(buffer, p) ^ QUESTION_MARKS;
-      if (((v - ONES) & ~v & HIGHS) != 0) {
-        return false;
-      }
-    }
-    long pattern = (delimiterChar & 0xFF) * ONES;
-    int start = PAD;
-    int ordinal = 1;
-    int p = PAD;
-    while (true) {
-      long v = (long) LITTLE_ENDIAN.get(buffer, p) ^ pattern;
-      // The lowest byte flagged is the first delimiter byte (the ones above it may be false).
-      long found = (v - ONES) & ~v & HIGHS;
-      if (found == 0) {
-        p += 8;
-        continue;
-      }
-      int at = p + (Long.numberOfTrailingZeros(found) >>> 3);
-      addPiece(latin1Piece(text, buffer, start, at), row, ordinal++);
-      if (at >= end) {
-        return true;
-      }
-      start = at + 1;
-      p = start;
-    }
-  }
-
-  /**
-   * The piece at {@code buffer[start, end)}, packed as {@link RecentStrings#packLow} and {@link
-   * RecentStrings#packHigh} would pack it: the last eight bytes big-endian, then the eight before.
-   */
-  private String latin1Piece(String text, byte[] buffer, int start, int end) {
-    int length = end - start;
-    if (length > RecentStrings.PACKED_LENGTH) {
-      return recent.piece(text, start - PAD, end - PAD);
-    }
-    long low = (long) BIG_ENDIAN.get(buffer, end - 8) & lowBytes(length);
-    long high = length > 8 ? (long) BIG_ENDIAN.get(buffer, end - 16) & lowBytes(length - 8) : 0;
-    return recent.packed(text, start - PAD, end - PAD, low, high);
-  }
-
-  /** A mask of the lowest {@code count} bytes of a long. */
-  private static long lowBytes(int count) {
-    return count >= 8 ? -1L : (1L << (count << 3)) - 1;
+    pieceRow = row;
+    pieceOrdinal = 1;
+    return latin1.split(text, latin1Pieces);
   }
 
   /** {@link #splitAtChar} a character at a time, for any text. */
